@@ -1,0 +1,321 @@
+// Package driver is sflint's standalone command line: it loads packages with
+// go/packages, runs the analyzers with golang.org/x/tools/go/analysis/checker,
+// prints the findings (text, JSON or SARIF) or applies their fixes, and maps
+// the outcome to an exit status.
+//
+// The go vet protocol (a single *.cfg argument, -flags, -V) is not handled
+// here: cmd/sflint hands it to unitchecker.
+package driver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Exit statuses.
+const (
+	ExitClean    = 0 // no findings
+	ExitError    = 1 // packages failed to load or an analyzer failed
+	ExitUsage    = 2 // bad command line
+	ExitFindings = 3 // findings were reported
+)
+
+// Options are the parsed command line.
+type Options struct {
+	Dir     string // -C
+	Format  string // text, json or sarif
+	Fix     bool
+	Diff    bool
+	Context int // -c: lines of source context in text output
+	Tests   bool
+	Enabled []*analysis.Analyzer
+}
+
+// Main runs the command line args (without the program name) with the
+// analyzers (the shared pass first, then the checks) and returns the exit status.
+func Main(progname string, args []string, stdout, stderr io.Writer, login *analysis.Analyzer, checks []*analysis.Analyzer) int {
+	opts, patterns, code := parseFlags(progname, args, stdout, stderr, login, checks)
+	if code >= 0 {
+		return code
+	}
+	if len(patterns) > 0 && patterns[0] == "help" {
+		return help(progname, patterns[1:], stdout, stderr, login, checks)
+	}
+	if len(patterns) == 0 {
+		fmt.Fprintf(stderr, "%s: no packages named; usage: %s [flags] packages (run '%s -h' for help)\n", progname, progname, progname)
+		return ExitUsage
+	}
+	if opts.Dir != "" {
+		if err := os.Chdir(opts.Dir); err != nil {
+			fmt.Fprintf(stderr, "%s: -C %s: %v\n", progname, opts.Dir, cleanErr(err))
+			return ExitUsage
+		}
+	}
+	return run(progname, opts, patterns, stdout, stderr)
+}
+
+func cleanErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func parseFlags(progname string, args []string, stdout, stderr io.Writer, login *analysis.Analyzer, checks []*analysis.Analyzer) (*Options, []string, int) {
+	fs := flag.NewFlagSet(progname, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	opts := &Options{}
+	fs.StringVar(&opts.Dir, "C", "", "change to `dir` before doing anything else (like go -C)")
+	fs.StringVar(&opts.Format, "format", "text", "output `format`: text, json or sarif")
+	jsonFlag := fs.Bool("json", false, "emit JSON output (same as -format=json)")
+	fs.BoolVar(&opts.Fix, "fix", false, "apply all suggested fixes instead of reporting")
+	fs.BoolVar(&opts.Diff, "diff", false, "with -fix (implied), print the fixes as a unified diff instead of writing files")
+	fs.IntVar(&opts.Context, "c", -1, "display offending line with this many lines of context (it prints source: mind secrets)")
+	fs.BoolVar(&opts.Tests, "test", true, "load the packages' tests too")
+
+	enable := map[*analysis.Analyzer]*triState{}
+	for _, a := range append([]*analysis.Analyzer{login}, checks...) {
+		if a != login {
+			ts := new(triState)
+			enable[a] = ts
+			fs.Var(ts, a.Name, "enable only the "+a.Name+" analyzer (or -"+a.Name+"=false to disable it)")
+		}
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() {} // errors are reported in one line below; -h prints usage
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(progname, stdout, fs, checks)
+			return nil, nil, ExitClean
+		}
+		fmt.Fprintf(stderr, "%s: %v (run '%s -h' for usage)\n", progname, err, progname)
+		return nil, nil, ExitUsage
+	}
+	if *jsonFlag {
+		opts.Format = "json"
+	}
+	if _, ok := formats[opts.Format]; !ok {
+		fmt.Fprintf(stderr, "%s: unknown -format %q: want %s (run '%s -h' for usage)\n", progname, opts.Format, strings.Join(formatNames(), ", "), progname)
+		return nil, nil, ExitUsage
+	}
+	if opts.Diff {
+		opts.Fix = true
+	}
+	var hasTrue, hasFalse bool
+	for _, ts := range enable {
+		hasTrue = hasTrue || *ts == setTrue
+		hasFalse = hasFalse || *ts == setFalse
+	}
+	for _, a := range checks {
+		switch ts := *enable[a]; {
+		case hasTrue && ts != setTrue, !hasTrue && hasFalse && ts == setFalse:
+			continue
+		}
+		opts.Enabled = append(opts.Enabled, a)
+	}
+	return opts, fs.Args(), -1
+}
+
+// usage prints the help text, exit statuses included.
+func usage(progname string, w io.Writer, fs *flag.FlagSet, checks []*analysis.Analyzer) {
+	fmt.Fprintf(w, `%[1]s finds Go code that logs in to Salesforce badly.
+
+Usage:
+  %[1]s [flags] packages        analyse packages (like go vet ./...)
+  %[1]s help [analyzer]         print an analyzer's manual
+  go vet -vettool=$(command -v %[1]s) [flags] packages
+
+Analyzers:
+`, progname)
+	for _, a := range checks {
+		title, _, _ := strings.Cut(a.Doc, "\n")
+		fmt.Fprintf(w, "  %-16s %s\n", a.Name, title)
+	}
+	fmt.Fprintf(w, `
+Exit status:
+  0  no findings
+  1  packages failed to load (syntax, type or module errors, no package matched) or an analyzer failed
+  2  usage error (unknown flag, bad flag value, no packages named)
+  3  findings were reported (in every -format)
+
+Flags:
+`)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+func help(progname string, names []string, stdout, stderr io.Writer, login *analysis.Analyzer, checks []*analysis.Analyzer) int {
+	if len(names) == 0 {
+		fmt.Fprintf(stdout, "%s analyzers (run '%s help <analyzer>' for a manual):\n\n", progname, progname)
+		for _, a := range checks {
+			title, _, _ := strings.Cut(a.Doc, "\n")
+			fmt.Fprintf(stdout, "  %-16s %s\n", a.Name, title)
+		}
+		return ExitClean
+	}
+	code := ExitClean
+	for _, name := range names {
+		var found *analysis.Analyzer
+		for _, a := range append([]*analysis.Analyzer{login}, checks...) {
+			if a.Name == name {
+				found = a
+			}
+		}
+		if found == nil {
+			fmt.Fprintf(stderr, "%s: no analyzer named %q\n", progname, name)
+			code = ExitUsage
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: %s\n", found.Name, strings.TrimSpace(found.Doc))
+		first := true
+		found.Flags.VisitAll(func(f *flag.Flag) {
+			if first {
+				fmt.Fprintf(stdout, "\nFlags:\n")
+				first = false
+			}
+			fmt.Fprintf(stdout, "  -%s.%s\n    \t%s (default %q)\n", found.Name, f.Name, f.Usage, f.DefValue)
+		})
+		if found.URL != "" {
+			fmt.Fprintf(stdout, "\nMore: %s\n", found.URL)
+		}
+	}
+	return code
+}
+
+func run(progname string, opts *Options, patterns []string, stdout, stderr io.Writer) int {
+	cfg := &packages.Config{
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Tests: opts.Tests,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s\n", progname, oneLine(err.Error()))
+		return ExitError
+	}
+	if len(pkgs) == 0 {
+		fmt.Fprintf(stderr, "%s: %s matched no packages\n", progname, strings.Join(patterns, " "))
+		return ExitError
+	}
+	code := ExitClean
+	if printLoadErrors(pkgs, stderr) > 0 {
+		code = ExitError
+	}
+	if len(opts.Enabled) == 0 {
+		return code
+	}
+	graph, err := checker.Analyze(opts.Enabled, pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s\n", progname, oneLine(err.Error()))
+		return ExitError
+	}
+	findings, failures := collect(graph)
+	for _, f := range failures {
+		fmt.Fprintf(stderr, "%s: %s\n", progname, f)
+		code = ExitError
+	}
+	if opts.Fix {
+		if err := applyFixes(findings, opts.Diff, stdout); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progname, err)
+			return ExitError
+		}
+		return code
+	}
+	if err := formats[opts.Format](stdout, findings, opts); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", progname, err)
+		return ExitError
+	}
+	if code == ExitClean && countReported(findings) > 0 {
+		code = ExitFindings
+	}
+	return code
+}
+
+// printLoadErrors prints each distinct package error once, in a stable
+// order, and returns how many it printed.
+func printLoadErrors(pkgs []*packages.Package, w io.Writer) int {
+	seen := map[string]bool{}
+	var lines []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = relPath(e.Pos) + ": " + msg
+			} else if !strings.Contains(msg, p.PkgPath) && p.PkgPath != "" {
+				msg = p.PkgPath + ": " + msg
+			}
+			msg = oneLine(msg)
+			if !seen[msg] {
+				seen[msg] = true
+				lines = append(lines, msg)
+			}
+		}
+	})
+	sort.Strings(lines)
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+	return len(lines)
+}
+
+// oneLine folds a multi-line message onto one line.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+// relPath makes "file:line:col" relative to the working directory when it lies below it.
+func relPath(posn string) string {
+	wd, err := os.Getwd()
+	if err != nil || !filepath.IsAbs(posn) {
+		return posn
+	}
+	if rel, err := filepath.Rel(wd, posn); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return posn
+}
+
+// triState is a boolean flag that remembers whether it was set.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (ts *triState) IsBoolFlag() bool { return true }
+func (ts *triState) String() string {
+	switch *ts {
+	case setTrue:
+		return "true"
+	case setFalse:
+		return "false"
+	}
+	return "unset"
+}
+func (ts *triState) Set(v string) error {
+	switch strings.ToLower(v) {
+	case "true", "1", "t":
+		*ts = setTrue
+	case "false", "0", "f":
+		*ts = setFalse
+	default:
+		return fmt.Errorf("want true or false, not %q", v)
+	}
+	return nil
+}

@@ -1,0 +1,246 @@
+package sflogin
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// defIndex records, for each variable of the package, the expressions
+// assigned to it, and the keys and values added to it through Set/Add calls
+// (url.Values, http.Header), so that the constant parts of an argument can
+// be found when it is built in several statements.
+type defIndex struct {
+	info   *types.Info
+	assign map[*types.Var][]ast.Expr
+	// fields records assignments to x.F and x.F.G: var -> field path -> values.
+	fields map[*types.Var]map[string][]ast.Expr
+	// adds records x.Set(k, v) / x.Add(k, v) calls.
+	adds map[*types.Var][][2]ast.Expr
+}
+
+func newDefIndex(pass *analysis.Pass) *defIndex {
+	d := &defIndex{
+		info:   pass.TypesInfo,
+		assign: map[*types.Var][]ast.Expr{},
+		fields: map[*types.Var]map[string][]ast.Expr{},
+		adds:   map[*types.Var][][2]ast.Expr{},
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					return true
+				}
+				for i, lhs := range n.Lhs {
+					d.record(lhs, n.Rhs[i])
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) != len(n.Values) {
+					return true
+				}
+				for i, id := range n.Names {
+					d.record(id, n.Values[i])
+				}
+			case *ast.CallExpr:
+				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+				if !ok || len(n.Args) != 2 || (sel.Sel.Name != "Set" && sel.Sel.Name != "Add") {
+					return true
+				}
+				if v := d.varOf(sel.X); v != nil {
+					d.adds[v] = append(d.adds[v], [2]ast.Expr{n.Args[0], n.Args[1]})
+				}
+			}
+			return true
+		})
+	}
+	return d
+}
+
+func (d *defIndex) record(lhs, rhs ast.Expr) {
+	lhs = ast.Unparen(lhs)
+	if v := d.varOf(lhs); v != nil {
+		d.assign[v] = append(d.assign[v], rhs)
+		return
+	}
+	// x.F = rhs, x.F.G = rhs
+	var path []string
+	e := lhs
+	for {
+		sel, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		path = append([]string{sel.Sel.Name}, path...)
+		e = ast.Unparen(sel.X)
+	}
+	if v := d.varOf(e); v != nil && len(path) > 0 {
+		m := d.fields[v]
+		if m == nil {
+			m = map[string][]ast.Expr{}
+			d.fields[v] = m
+		}
+		key := strings.Join(path, ".")
+		m[key] = append(m[key], rhs)
+	}
+}
+
+// varOf returns the variable an identifier denotes, or nil.
+func (d *defIndex) varOf(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := d.info.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// Assigned returns every expression assigned to v in the package
+// (initialisers included).
+func (d *defIndex) Assigned(v *types.Var) []ast.Expr { return d.assign[v] }
+
+// constParts returns the string constants that make up e: the value of a
+// constant expression, and the constant parts of concatenations, fmt.Sprint*,
+// strings.Join, conversions, readers and url.Values built from them, following
+// local variables through their assignments. depth bounds the search.
+func (d *defIndex) constParts(e ast.Expr, depth int) []string {
+	if e == nil || depth > 6 {
+		return nil
+	}
+	e = ast.Unparen(e)
+	if tv, ok := d.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return []string{constant.StringVal(tv.Value)}
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return append(d.constParts(e.X, depth+1), d.constParts(e.Y, depth+1)...)
+		}
+	case *ast.CompositeLit:
+		var out []string
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				out = append(out, d.constParts(kv.Key, depth+1)...)
+				out = append(out, d.constParts(kv.Value, depth+1)...)
+			} else {
+				out = append(out, d.constParts(elt, depth+1)...)
+			}
+		}
+		return out
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return d.constParts(e.X, depth+1)
+		}
+	case *ast.CallExpr:
+		return d.callParts(e, depth)
+	case *ast.Ident:
+		v := d.varOf(e)
+		if v == nil {
+			return nil
+		}
+		var out []string
+		for _, rhs := range d.assign[v] {
+			out = append(out, d.constParts(rhs, depth+1)...)
+		}
+		for _, kv := range d.adds[v] {
+			out = append(out, d.constParts(kv[0], depth+1)...)
+			out = append(out, d.constParts(kv[1], depth+1)...)
+		}
+		return out
+	}
+	return nil
+}
+
+func (d *defIndex) callParts(call *ast.CallExpr, depth int) []string {
+	// A conversion: []byte("..."), string(b).
+	if tv, ok := d.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		return d.constParts(call.Args[0], depth+1)
+	}
+	fn, _ := typeutil.Callee(d.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	var out []string
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "strings.Join", "strings.NewReader",
+		"bytes.NewBufferString", "bytes.NewReader", "bytes.NewBuffer", "strings.Repeat",
+		"strings.ToLower", "strings.ToUpper", "strings.TrimSpace", "strings.NewReplacer",
+		"strings.ReplaceAll", "strings.Replace":
+		for _, a := range call.Args {
+			out = append(out, d.constParts(a, depth+1)...)
+		}
+	case "net/url.Encode", "net/url.String":
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			out = d.constParts(sel.X, depth+1)
+		}
+	}
+	return out
+}
+
+// fieldValues returns the expressions a field path ("Endpoint.TokenURL") of
+// the struct value e is given: in composite literals e is built from, and in
+// assignments to fields of the variable e names.
+func (d *defIndex) fieldValues(e ast.Expr, path []string, depth int) []ast.Expr {
+	if e == nil || depth > 6 || len(path) == 0 {
+		return nil
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return d.fieldValues(x.X, path, depth+1)
+		}
+	case *ast.CompositeLit:
+		var out []ast.Expr
+		for _, elt := range x.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == path[0] {
+				if len(path) == 1 {
+					out = append(out, kv.Value)
+				} else {
+					out = append(out, d.fieldValues(kv.Value, path[1:], depth+1)...)
+				}
+			}
+		}
+		return out
+	case *ast.Ident:
+		v := d.varOf(x)
+		if v == nil {
+			return nil
+		}
+		var out []ast.Expr
+		for _, rhs := range d.assign[v] {
+			out = append(out, d.fieldValues(rhs, path, depth+1)...)
+		}
+		for i := 1; i <= len(path); i++ {
+			vals := d.fields[v][strings.Join(path[:i], ".")]
+			for _, val := range vals {
+				if i == len(path) {
+					out = append(out, val)
+				} else {
+					out = append(out, d.fieldValues(val, path[i:], depth+1)...)
+				}
+			}
+		}
+		return out
+	case *ast.SelectorExpr:
+		// A package-level variable of another package has no visible definition.
+		if _, ok := d.info.Uses[x.Sel].(*types.Var); ok {
+			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
+				if _, isPkg := d.info.Uses[id].(*types.PkgName); isPkg {
+					return nil
+				}
+			}
+		}
+	}
+	return nil
+}

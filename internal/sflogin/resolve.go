@@ -1,0 +1,501 @@
+package sflogin
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sflint/sflint/internal/sfapi"
+)
+
+// state is the per-package working state of the shared pass.
+type state struct {
+	pass  *analysis.Pass
+	model *sfapi.Model
+	res   *Result
+	defs  *defIndex
+	// local facts of this package, kept while they are derived to a fixpoint.
+	logins      map[*types.Func]*LoginFact
+	classifiers map[*types.Func]bool
+	// rowTypeCache holds the named types of a method row found among the imports.
+	rowTypeCache map[*sfapi.API][]types.Type
+	// requests maps a variable holding an *http.Request built for an endpoint.
+	requests map[*types.Var]*rawRequest
+	testFile map[*ast.File]bool
+}
+
+type rawRequest struct {
+	ep   *sfapi.Endpoint
+	args []RoleArg
+}
+
+func newState(pass *analysis.Pass, model *sfapi.Model, res *Result) *state {
+	st := &state{
+		pass:        pass,
+		model:       model,
+		res:         res,
+		defs:        newDefIndex(pass),
+		logins:      map[*types.Func]*LoginFact{},
+		classifiers: map[*types.Func]bool{},
+		requests:    map[*types.Var]*rawRequest{},
+		testFile:    map[*ast.File]bool{},
+	}
+	res.defs = st.defs
+	for _, f := range res.tests {
+		st.testFile[f] = true
+	}
+	for _, f := range pass.Files {
+		if isTestFile(pass, f) {
+			st.testFile[f] = true
+		}
+	}
+	return st
+}
+
+// collect resolves every call of every file into res.Calls / res.TestCalls.
+func (st *state) collect() {
+	st.res.byExpr = map[*ast.CallExpr]*Call{}
+	for _, f := range st.pass.Files {
+		// Requests first, so that a later Do(req) finds its NewRequest.
+		ast.Inspect(f, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				st.noteRequest(as)
+			}
+			return true
+		})
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			c := st.resolve(call)
+			if c == nil {
+				return true
+			}
+			c.File = f
+			c.Test = st.testFile[f]
+			st.res.byExpr[call] = c
+			if c.Test && !st.included(f) {
+				st.res.TestCalls = append(st.res.TestCalls, c)
+			} else {
+				st.res.Calls = append(st.res.Calls, c)
+			}
+			return true
+		})
+	}
+	sortCalls(st.res.Calls)
+	sortCalls(st.res.TestCalls)
+}
+
+func (st *state) included(f *ast.File) bool {
+	for _, g := range st.res.files {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve returns the resolved call, or nil when the call is nothing to sflint.
+func (st *state) resolve(call *ast.CallExpr) *Call {
+	fn, _ := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return nil
+	}
+	var recv ast.Expr
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sig.Recv() != nil {
+		recv = sel.X
+	}
+	if api := st.lookupAPI(fn, sig); api != nil {
+		if api.When == sfapi.SalesforceTokenURL && !st.salesforceConfig(recv) {
+			return nil
+		}
+		c := &Call{Expr: call, Kind: api.Kind, API: api, Callee: fn, Recv: recv,
+			Err: errIndex(sig), Session: api.Session}
+		c.Args = st.roleArgs(call, sig, api.Args)
+		if api.ReuseField != "" && st.setsField(call, sig, api.ReuseField) {
+			c.Kind = sfapi.Reuse
+		}
+		if api.Declared {
+			c.Session = sessionIndex(sig)
+			c.Args = st.namedRoleArgs(call, sig)
+		}
+		return c
+	}
+	if f := st.loginFact(fn); f != nil {
+		c := &Call{Expr: call, Kind: f.Kind, Wrapper: fn, Fact: f, Callee: fn, Recv: recv,
+			Err: f.Err, Session: f.Session}
+		for _, cp := range f.Creds {
+			if cp.Param < len(call.Args) {
+				c.Args = append(c.Args, RoleArg{Role: cp.Role, Expr: call.Args[cp.Param], Param: paramName(sig, cp.Param)})
+			}
+		}
+		return c
+	}
+	return st.resolveRaw(call, fn, sig)
+}
+
+// lookupAPI finds the table row for fn, resolving interface methods against
+// the client types the package can see.
+func (st *state) lookupAPI(fn *types.Func, sig *types.Signature) *sfapi.API {
+	if api := st.model.Lookup(fn); api != nil {
+		return api
+	}
+	if sig.Recv() == nil {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	for _, api := range st.model.MethodRows(fn.Name()) {
+		for _, t := range st.rowTypes(api) {
+			if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+				return api
+			}
+		}
+	}
+	return nil
+}
+
+// rowTypes finds the named types of a method row among the packages this
+// package imports, directly or not (a library and its forks may all be there).
+func (st *state) rowTypes(api *sfapi.API) []types.Type {
+	if st.rowTypeCache == nil {
+		st.rowTypeCache = map[*sfapi.API][]types.Type{}
+	}
+	if ts, ok := st.rowTypeCache[api]; ok {
+		return ts
+	}
+	var found []types.Type
+	seen := map[*types.Package]bool{}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		if (!api.Declared && sfapi.MatchPath(p.Path(), api.Pkg)) || (api.Declared && p.Path() == api.Pkg) {
+			if tn, ok := p.Scope().Lookup(api.Recv).(*types.TypeName); ok {
+				found = append(found, tn.Type())
+			}
+		}
+		for _, q := range p.Imports() {
+			visit(q)
+		}
+	}
+	visit(st.pass.Pkg)
+	st.rowTypeCache[api] = found
+	return found
+}
+
+// loginFact returns the wrapper fact of fn: derived in this package or imported.
+func (st *state) loginFact(fn *types.Func) *LoginFact {
+	if f, ok := st.logins[fn]; ok {
+		return f
+	}
+	if fn.Pkg() == st.pass.Pkg {
+		return nil
+	}
+	f := new(LoginFact)
+	if st.pass.ImportObjectFact(fn.Origin(), f) {
+		return f
+	}
+	return nil
+}
+
+// roleArgs maps the row's argument roles to the call's expressions.
+func (st *state) roleArgs(call *ast.CallExpr, sig *types.Signature, args []sfapi.Arg) []RoleArg {
+	off := 0
+	if sfapi.HasLeadingContext(sig) {
+		off = 1
+	}
+	var out []RoleArg
+	for _, a := range args {
+		i := a.Index + off
+		if i >= len(call.Args) {
+			continue
+		}
+		if a.Field == "" {
+			out = append(out, RoleArg{Role: a.Role, Expr: call.Args[i], Param: paramName(sig, i)})
+			continue
+		}
+		for _, v := range st.defs.fieldValues(call.Args[i], []string{a.Field}, 0) {
+			out = append(out, RoleArg{Role: a.Role, Expr: v, Field: a.Field, Param: a.Field})
+		}
+	}
+	return out
+}
+
+// namedRoleArgs guesses roles of a user-declared login's parameters from their names.
+func (st *state) namedRoleArgs(call *ast.CallExpr, sig *types.Signature) []RoleArg {
+	var out []RoleArg
+	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
+		if r := RoleOfName(sig.Params().At(i).Name()); r != sfapi.RoleNone {
+			out = append(out, RoleArg{Role: r, Expr: call.Args[i], Param: sig.Params().At(i).Name()})
+		}
+	}
+	return out
+}
+
+// RoleOfName guesses the credential role of a parameter or field from its name.
+func RoleOfName(name string) sfapi.Role {
+	n := strings.ToLower(strings.ReplaceAll(name, "_", ""))
+	switch {
+	case n == "":
+		return sfapi.RoleNone
+	case strings.Contains(n, "securitytoken") || n == "token" || n == "sectoken":
+		return sfapi.SecurityToken
+	case strings.Contains(n, "clientsecret") || strings.Contains(n, "consumersecret"):
+		return sfapi.ClientSecret
+	case strings.Contains(n, "sessionid") || n == "sid" || strings.Contains(n, "accesstoken"):
+		return sfapi.SessionID
+	case strings.Contains(n, "refreshtoken"):
+		return sfapi.RefreshToken
+	case strings.Contains(n, "password") || n == "pass" || n == "pwd" || n == "passwd":
+		return sfapi.Password
+	case strings.Contains(n, "username") || n == "user" || n == "login":
+		return sfapi.Username
+	}
+	return sfapi.RoleNone
+}
+
+func paramName(sig *types.Signature, i int) string {
+	params := sig.Params()
+	if sig.Variadic() && i >= params.Len()-1 {
+		i = params.Len() - 1
+	}
+	if i < params.Len() {
+		return params.At(i).Name()
+	}
+	return ""
+}
+
+// setsField reports whether the call's first struct argument sets field to a non-empty value.
+func (st *state) setsField(call *ast.CallExpr, sig *types.Signature, field string) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	for _, v := range st.defs.fieldValues(call.Args[0], []string{field}, 0) {
+		if parts := st.defs.constParts(v, 0); len(parts) == 1 && parts[0] == "" {
+			if tv, ok := st.pass.TypesInfo.Types[v]; ok && tv.Value != nil {
+				continue // the empty constant sets nothing
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// salesforceConfig reports whether recv is an oauth2.Config whose token URL is
+// a constant naming Salesforce.
+func (st *state) salesforceConfig(recv ast.Expr) bool {
+	for _, v := range st.defs.fieldValues(recv, []string{"Endpoint", "TokenURL"}, 0) {
+		for _, p := range st.defs.constParts(v, 0) {
+			if strings.Contains(p, "/services/oauth2/token") || strings.Contains(p, "salesforce.com") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// errIndex returns the index of the last result if it is an error.
+func errIndex(sig *types.Signature) int {
+	n := sig.Results().Len()
+	if n > 0 && isError(sig.Results().At(n-1).Type()) {
+		return n - 1
+	}
+	return sfapi.NoResult
+}
+
+// sessionIndex returns the first non-error result, or InReceiver for methods.
+func sessionIndex(sig *types.Signature) int {
+	for i := 0; i < sig.Results().Len(); i++ {
+		if !isError(sig.Results().At(i).Type()) {
+			return i
+		}
+	}
+	if sig.Recv() != nil {
+		return sfapi.InReceiver
+	}
+	return sfapi.NoResult
+}
+
+func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
+
+// resolveRaw recognises raw HTTP requests to Salesforce authentication endpoints.
+func (st *state) resolveRaw(call *ast.CallExpr, fn *types.Func, sig *types.Signature) *Call {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return nil
+	}
+	var url, body ast.Expr
+	switch fn.Name() {
+	case "PostForm", "Post":
+		if len(call.Args) >= 2 {
+			url, body = call.Args[0], call.Args[len(call.Args)-1]
+		}
+	case "Do":
+		if len(call.Args) == 1 {
+			if v := st.defs.varOf(call.Args[0]); v != nil {
+				if rq := st.requests[v]; rq != nil {
+					return &Call{Expr: call, Kind: rq.ep.Kind, Endpoint: rq.ep, Callee: fn,
+						Err: errIndex(sig), Session: 0, Args: rq.args}
+				}
+			}
+		}
+		return nil
+	default:
+		return nil
+	}
+	ep, args := st.matchEndpoint(url, body)
+	if ep == nil {
+		return nil
+	}
+	var recv ast.Expr
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sig.Recv() != nil {
+		recv = sel.X
+	}
+	return &Call{Expr: call, Kind: ep.Kind, Endpoint: ep, Callee: fn, Recv: recv,
+		Err: errIndex(sig), Session: 0, Args: args}
+}
+
+// noteRequest remembers req := http.NewRequest(...) built for an endpoint.
+func (st *state) noteRequest(as *ast.AssignStmt) {
+	if len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	fn, _ := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return
+	}
+	var url, body ast.Expr
+	switch {
+	case fn.Name() == "NewRequest" && len(call.Args) == 3:
+		url, body = call.Args[1], call.Args[2]
+	case fn.Name() == "NewRequestWithContext" && len(call.Args) == 4:
+		url, body = call.Args[2], call.Args[3]
+	default:
+		return
+	}
+	ep, args := st.matchEndpoint(url, body)
+	if ep == nil {
+		return
+	}
+	if v := st.defs.varOf(as.Lhs[0]); v != nil {
+		st.requests[v] = &rawRequest{ep: ep, args: args}
+	}
+}
+
+// matchEndpoint matches a request's URL and body against the endpoint rows.
+func (st *state) matchEndpoint(url, body ast.Expr) (*sfapi.Endpoint, []RoleArg) {
+	urlParts := st.defs.constParts(url, 0)
+	var bodyParts []string
+	if body != nil {
+		bodyParts = st.defs.constParts(body, 0)
+	}
+	for _, ep := range st.model.Endpoints() {
+		if !anyContains(urlParts, ep.URL) {
+			continue
+		}
+		if len(ep.Body) > 0 && !anyContainsAny(bodyParts, ep.Body) {
+			continue
+		}
+		if ep.Kind == sfapi.Login && ep.Vocab == sfapi.OAuth && anyContains(bodyParts, "refresh_token") && !anyContains(bodyParts, "password") {
+			refresh := *ep
+			refresh.Kind = sfapi.Refresh
+			return &refresh, nil
+		}
+		return ep, st.formArgs(body, ep)
+	}
+	return nil, nil
+}
+
+// formArgs finds the form fields of a url.Values body that carry roles.
+func (st *state) formArgs(body ast.Expr, ep *sfapi.Endpoint) []RoleArg {
+	if body == nil || len(ep.Form) == 0 {
+		return nil
+	}
+	var out []RoleArg
+	var visit func(e ast.Expr, depth int)
+	visit = func(e ast.Expr, depth int) {
+		if depth > 4 {
+			return
+		}
+		e = ast.Unparen(e)
+		switch e := e.(type) {
+		case *ast.CompositeLit:
+			for _, elt := range e.Elts {
+				kv, ok := elt.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				key := st.defs.constParts(kv.Key, 0)
+				if len(key) != 1 {
+					continue
+				}
+				if r, ok := ep.Form[key[0]]; ok {
+					val := kv.Value
+					if cl, ok := val.(*ast.CompositeLit); ok && len(cl.Elts) == 1 {
+						val = cl.Elts[0] // url.Values{"password": {x}}
+					}
+					out = append(out, RoleArg{Role: r, Expr: val, Field: key[0], Param: key[0]})
+				}
+			}
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+				visit(sel.X, depth+1) // form.Encode()
+			}
+			for _, a := range e.Args {
+				visit(a, depth+1) // strings.NewReader(form.Encode())
+			}
+		case *ast.Ident:
+			v := st.defs.varOf(e)
+			if v == nil {
+				return
+			}
+			for _, rhs := range st.defs.assign[v] {
+				visit(rhs, depth+1)
+			}
+			for _, kv := range st.defs.adds[v] {
+				key := st.defs.constParts(kv[0], 0)
+				if len(key) == 1 {
+					if r, ok := ep.Form[key[0]]; ok {
+						out = append(out, RoleArg{Role: r, Expr: kv[1], Field: key[0], Param: key[0]})
+					}
+				}
+			}
+		}
+	}
+	visit(body, 0)
+	return out
+}
+
+func anyContains(parts []string, s string) bool {
+	for _, p := range parts {
+		if strings.Contains(p, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyContainsAny(parts, subs []string) bool {
+	for _, s := range subs {
+		if anyContains(parts, s) {
+			return true
+		}
+	}
+	return false
+}

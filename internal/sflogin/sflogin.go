@@ -1,0 +1,369 @@
+// Package sflogin is the pass every sflint analyzer requires. Once per
+// package it resolves each call against the table of Salesforce APIs
+// (internal/sfapi) and hands the analyzers a [Result]: the login, logout,
+// session-reuse and credential calls of the package, with the argument that
+// plays each credential role and the result that carries the error and the
+// session.
+//
+// It follows the user's own wrapper functions across packages, the way the
+// printf pass follows Printf wrappers: a function or method that logs in and
+// returns the session, the client or the login error (unchanged or wrapped
+// with %w) to its caller gets a [LoginFact], so that calling it is a login
+// too. A function that inspects a login fault code in the error it is given
+// gets a [ClassifierFact]. Packages that import no Salesforce client, call no
+// Salesforce endpoint over net/http and import no package carrying these
+// facts are skipped at once (Result.Skipped).
+//
+// Flags (prefix -sflogin. on the command line, "logins"... keys in plugin settings):
+//
+//	-login list       functions that log in, as import/path.Func or import/path.Type.Method
+//	-logout list      functions that end a session
+//	-classifier list  functions that inspect a login fault code
+//	-retry list       functions that call their first func argument again until it succeeds
+//	-tests            analyse _test.go files too (hardcodedtoken always does)
+package sflogin
+
+import (
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/sflint/sflint/internal/sfapi"
+)
+
+// Name is the shared pass's analyzer name, the prefix of its flags.
+const Name = "sflogin"
+
+// Config is what the shared pass is built from.
+type Config struct {
+	Decls sfapi.Decls
+	// IncludeTests makes every analyzer look at _test.go files.
+	IncludeTests bool
+}
+
+// Analyzer is the shared pass built from the default configuration.
+var Analyzer = New(Config{})
+
+// New returns the shared pass for a configuration. Its flags write into the
+// returned analyzer's own copy of cfg.
+func New(cfg Config) *analysis.Analyzer {
+	inst := &instance{cfg: cfg}
+	a := &analysis.Analyzer{
+		Name:       Name,
+		Doc:        "resolve Salesforce login, logout and credential calls (shared by every sflint analyzer)\n\nThis pass reports nothing. It finds the calls to Salesforce client libraries and to the user's wrappers of them, and exports facts on wrappers and fault classifiers.",
+		URL:        "https://github.com/sflint/sflint#how-it-decides",
+		Run:        inst.run,
+		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  []analysis.Fact{new(LoginFact), new(ClassifierFact), new(PackageFact)},
+	}
+	a.Flags.Var(listFlag{&inst.cfg.Decls.Logins}, "login", "comma-separated `functions` that log in to Salesforce (import/path.Func or import/path.Type.Method)")
+	a.Flags.Var(listFlag{&inst.cfg.Decls.Logouts}, "logout", "comma-separated `functions` that end a Salesforce session")
+	a.Flags.Var(listFlag{&inst.cfg.Decls.Classifiers}, "classifier", "comma-separated `functions` that inspect a login fault code")
+	a.Flags.Var(listFlag{&inst.cfg.Decls.Retries}, "retry", "comma-separated `functions` that retry their first func argument until it succeeds")
+	a.Flags.BoolVar(&inst.cfg.IncludeTests, "tests", cfg.IncludeTests, "analyse _test.go files too (hardcodedtoken always does)")
+	return a
+}
+
+// listFlag is a flag.Value holding a list of references; each use appends.
+// References are checked as they are set, so a bad one is a usage error.
+type listFlag struct{ p *[]string }
+
+func (l listFlag) String() string {
+	if l.p == nil {
+		return ""
+	}
+	return strings.Join(*l.p, ",")
+}
+
+func (l listFlag) Set(s string) error {
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if _, err := sfapi.ParseRef(part); err != nil {
+			return err
+		}
+		*l.p = append(*l.p, part)
+	}
+	return nil
+}
+
+var _ flag.Value = listFlag{}
+
+type instance struct {
+	cfg   Config
+	once  sync.Once
+	model *sfapi.Model
+	err   error
+}
+
+func (inst *instance) getModel() (*sfapi.Model, error) {
+	inst.once.Do(func() { inst.model, inst.err = sfapi.New(inst.cfg.Decls) })
+	return inst.model, inst.err
+}
+
+// Result is what the shared pass gives every analyzer for one package.
+type Result struct {
+	// Model is the table in force.
+	Model *sfapi.Model
+	// Skipped is true when the package has nothing to do with Salesforce: the
+	// analyzers return at once.
+	Skipped bool
+	// Calls are the resolved calls of the analysed files, in source order.
+	// Calls in _test.go files are left out unless the tests flag is set.
+	Calls []*Call
+	// TestCalls are the resolved calls of _test.go files that Calls leaves out.
+	TestCalls []*Call
+
+	pass    *analysis.Pass
+	files   []*ast.File // analysed files
+	tests   []*ast.File // _test.go files left out of files
+	byExpr  map[*ast.CallExpr]*Call
+	defs    *defIndex
+	ins     *inspector.Inspector
+	insOnce sync.Once
+	ignores *ignoreIndex
+}
+
+// Files are the files analyzers look at: _test.go files only with the tests flag.
+func (r *Result) Files() []*ast.File { return r.files }
+
+// TestFiles are the _test.go files that Files leaves out.
+func (r *Result) TestFiles() []*ast.File { return r.tests }
+
+// Inspector returns an inspector over Files, built on first use.
+func (r *Result) Inspector() *inspector.Inspector {
+	r.insOnce.Do(func() { r.ins = inspector.New(r.files) })
+	return r.ins
+}
+
+// Lookup returns the resolved call for a call expression, or nil.
+func (r *Result) Lookup(call *ast.CallExpr) *Call {
+	if r == nil || r.byExpr == nil {
+		return nil
+	}
+	return r.byExpr[call]
+}
+
+// Logins returns the login calls among Calls.
+func (r *Result) Logins() []*Call { return r.ofKind(r.Calls, sfapi.Login) }
+
+func (r *Result) ofKind(calls []*Call, k sfapi.Kind) []*Call {
+	var out []*Call
+	for _, c := range calls {
+		if c.Kind == k {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Call is one resolved call to a Salesforce API, a wrapper of one, or a raw
+// HTTP request to an authentication endpoint.
+type Call struct {
+	// Expr is the call.
+	Expr *ast.CallExpr
+	// Kind is what the call does (login, logout, reuse, refresh, setter).
+	Kind sfapi.Kind
+	// API is the library row behind the call; nil for raw HTTP and declared wrappers.
+	API *sfapi.API
+	// Endpoint is set for raw HTTP requests.
+	Endpoint *sfapi.Endpoint
+	// Wrapper is the user function called when the login goes through a wrapper.
+	Wrapper *types.Func
+	// Fact is the wrapper's fact (nil for direct calls).
+	Fact *LoginFact
+	// Callee is the function or method called.
+	Callee *types.Func
+	// Recv is the receiver expression of a method call (the client), or nil.
+	Recv ast.Expr
+	// Err is the index of the result carrying the error, or sfapi.NoResult.
+	Err int
+	// Session is the index of the result carrying the session, sfapi.InReceiver
+	// when the receiver holds it, or sfapi.NoResult.
+	Session int
+	// Args are the credential-carrying arguments found at the call.
+	Args []RoleArg
+	// File is the file containing the call.
+	File *ast.File
+	// Test is true in _test.go files.
+	Test bool
+}
+
+// RoleArg is an expression at a call that carries a credential role.
+type RoleArg struct {
+	Role sfapi.Role
+	Expr ast.Expr
+	// Field is the struct field or form field name when the role is carried by one.
+	Field string
+	// Param is the parameter name, for messages ("password", "token").
+	Param string
+}
+
+// Name is how diagnostics name the call: the library API, and the wrapper it goes through.
+func (c *Call) Name() string {
+	base := c.APIName()
+	if c.Wrapper != nil {
+		return fmt.Sprintf("%s (which calls %s)", funcName(c.Wrapper), base)
+	}
+	return base
+}
+
+// APIName names the library API behind the call.
+func (c *Call) APIName() string {
+	switch {
+	case c.Fact != nil:
+		return c.Fact.API
+	case c.API != nil:
+		return c.API.String()
+	case c.Endpoint != nil:
+		return c.Endpoint.Name
+	case c.Callee != nil:
+		return funcName(c.Callee)
+	}
+	return "login"
+}
+
+// Logout is the name of the logout method for the session the call creates ("" if none).
+func (c *Call) Logout() string {
+	if c.Fact != nil {
+		return c.Fact.Logout
+	}
+	if c.API != nil {
+		return c.API.Logout
+	}
+	return ""
+}
+
+// Vocab is the fault vocabulary of the API behind the call.
+func (c *Call) Vocab() sfapi.Vocabulary {
+	switch {
+	case c.Fact != nil:
+		return c.Fact.Vocab
+	case c.API != nil:
+		return c.API.Vocab
+	case c.Endpoint != nil:
+		return c.Endpoint.Vocab
+	}
+	return sfapi.NoCode
+}
+
+// Arg returns the expression carrying role r, or nil.
+func (c *Call) Arg(r sfapi.Role) ast.Expr {
+	for _, a := range c.Args {
+		if a.Role == r {
+			return a.Expr
+		}
+	}
+	return nil
+}
+
+// funcName prints a function as "pkg.Func" or "pkg.(*T).Method".
+func funcName(fn *types.Func) string {
+	pkg, recv, name := sfapi.FuncKey(fn)
+	short := pkg
+	if i := strings.LastIndexByte(short, '/'); i >= 0 {
+		short = short[i+1:]
+	}
+	if fn.Pkg() != nil {
+		short = fn.Pkg().Name()
+	}
+	if recv == "" {
+		return short + "." + name
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if _, ptr := sig.Recv().Type().(*types.Pointer); !ptr {
+			return short + "." + recv + "." + name
+		}
+	}
+	return short + ".(*" + recv + ")." + name
+}
+
+// FuncName prints a function as diagnostics do: "pkg.Func" or "pkg.(*T).Method".
+func FuncName(fn *types.Func) string { return funcName(fn) }
+
+func (inst *instance) run(pass *analysis.Pass) (any, error) {
+	model, err := inst.getModel()
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Model: model, pass: pass}
+	for _, f := range pass.Files {
+		if isTestFile(pass, f) && !inst.cfg.IncludeTests {
+			res.tests = append(res.tests, f)
+		} else {
+			res.files = append(res.files, f)
+		}
+	}
+	if !relevant(pass, model) {
+		res.Skipped = true
+		return res, nil
+	}
+	res.ignores = newIgnoreIndex(pass)
+	st := newState(pass, model, res)
+	st.deriveFacts()
+	st.collect()
+	return res, nil
+}
+
+// relevant reports whether the package can contain anything sflint looks
+// for. It is the fast path: most packages of a build return here.
+func relevant(pass *analysis.Pass, model *sfapi.Model) bool {
+	if model.Declares(pass.Pkg.Path()) {
+		return true
+	}
+	http := false
+	for _, imp := range pass.Pkg.Imports() {
+		if model.Relevant(imp.Path()) || pass.ImportPackageFact(imp, new(PackageFact)) {
+			return true
+		}
+		if imp.Path() == "net/http" {
+			http = true
+		}
+	}
+	return http && mentionsEndpoint(pass.Files)
+}
+
+// mentionsEndpoint reports whether any string literal names a Salesforce
+// authentication endpoint.
+func mentionsEndpoint(files []*ast.File) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING &&
+				(strings.Contains(lit.Value, "/services/oauth2/") || strings.Contains(lit.Value, "/services/Soap/")) {
+				found = true
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+func isTestFile(pass *analysis.Pass, f *ast.File) bool {
+	return strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
+}
+
+// IsTestFile reports whether the file is a _test.go file.
+func IsTestFile(pass *analysis.Pass, f *ast.File) bool { return isTestFile(pass, f) }
+
+// sortCalls orders calls by position.
+func sortCalls(calls []*Call) {
+	slices.SortFunc(calls, func(a, b *Call) int { return int(a.Expr.Pos() - b.Expr.Pos()) })
+}

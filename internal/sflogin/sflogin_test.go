@@ -1,0 +1,139 @@
+package sflogin_test
+
+import (
+	"fmt"
+	"go/ast"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/sflint/sflint/internal/sfapi"
+	"github.com/sflint/sflint/internal/sflogin"
+)
+
+func testdata(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// probe reports every call the shared pass resolved, so that `// want`
+// comments can assert what each call was resolved to. Its result is the
+// shared pass's Skipped flag.
+var probe = &analysis.Analyzer{
+	Name:       "probe",
+	Doc:        "report each resolved call",
+	Requires:   []*analysis.Analyzer{sflogin.Analyzer},
+	ResultType: reflect.TypeFor[bool](),
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[sflogin.Analyzer].(*sflogin.Result)
+		for _, c := range res.Calls {
+			pass.Reportf(c.Expr.Pos(), "%s", describe(c))
+		}
+		return res.Skipped, nil
+	},
+}
+
+func describe(c *sflogin.Call) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s", c.Kind, c.Name())
+	if c.Err >= 0 {
+		fmt.Fprintf(&b, " err=%d", c.Err)
+	} else {
+		b.WriteString(" err=-")
+	}
+	switch {
+	case c.Session == sfapi.InReceiver:
+		b.WriteString(" session=recv")
+	case c.Session >= 0:
+		fmt.Fprintf(&b, " session=%d", c.Session)
+	default:
+		b.WriteString(" session=-")
+	}
+	for _, a := range c.Args {
+		b.WriteString(" " + a.Role.String())
+	}
+	return b.String()
+}
+
+// TestFacts checks the facts exported on wrappers, logout wrappers and classifiers.
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/wrap")
+}
+
+// TestCalls checks how calls resolve: wrappers from another package (by fact),
+// every library of the table, interfaces, raw HTTP and x/oauth2; and that an
+// LDAP client's Login, a non-Salesforce oauth2.Config and an unrelated
+// interface do not.
+func TestCalls(t *testing.T) {
+	analysistest.Run(t, testdata(t), probe, "sflogin/use", "sflogin/raw", "sflogin/iface", "sflogin/plain")
+}
+
+// TestFastPath checks that a package with no Salesforce import is skipped
+// without resolving anything, and that the others are not.
+func TestFastPath(t *testing.T) {
+	results := analysistest.Run(t, testdata(t), probe, "sflogin/plain", "sflogin/use")
+	if len(results) != 2 {
+		t.Fatalf("got %d results, want 2", len(results))
+	}
+	for _, r := range results {
+		skipped, _ := r.Result.(bool)
+		want := r.Pass.Pkg.Path() == "sflogin/plain"
+		if skipped != want {
+			t.Errorf("%s: Skipped = %v, want %v", r.Pass.Pkg.Path(), skipped, want)
+		}
+	}
+}
+
+// TestDeclared checks user-declared logins, logouts and classifiers.
+func TestDeclared(t *testing.T) {
+	a := sflogin.New(sflogin.Config{})
+	for flag, val := range map[string]string{
+		"login":      "sflogin/declared.Authenticate,sflogin/declared.(*Vault).Open",
+		"logout":     "sflogin/declared.(*Vault).Close",
+		"classifier": "sflogin/declared.Retryable",
+	} {
+		if err := a.Flags.Set(flag, val); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := &analysis.Analyzer{
+		Name:     "probe",
+		Doc:      "report each resolved call",
+		Requires: []*analysis.Analyzer{a},
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := pass.ResultOf[a].(*sflogin.Result)
+			for _, c := range res.Calls {
+				pass.Reportf(c.Expr.Pos(), "%s", describe(c))
+			}
+			for _, f := range res.Files() {
+				ast.Inspect(f, func(n ast.Node) bool {
+					if call, ok := n.(*ast.CallExpr); ok && res.Inspects(call) && res.Lookup(call) == nil {
+						pass.Reportf(call.Pos(), "inspects")
+						return false
+					}
+					return true
+				})
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, testdata(t), p, "sflogin/declared")
+}
+
+// TestBadDeclaration checks that a malformed reference is a flag error.
+func TestBadDeclaration(t *testing.T) {
+	a := sflogin.New(sflogin.Config{})
+	for _, bad := range []string{"nodot", "example.com/pkg.", "example.com/pkg.a.b.c", "example.com/pkg.1x"} {
+		if err := a.Flags.Set("login", bad); err == nil {
+			t.Errorf("-login=%q: no error", bad)
+		}
+	}
+}

@@ -1,0 +1,378 @@
+package sflogin
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sflint/sflint/internal/sfapi"
+)
+
+// deriveFacts computes the LoginFacts and ClassifierFacts of the package's
+// functions to a fixpoint (wrappers of wrappers in the same package), then
+// exports them.
+func (st *state) deriveFacts() {
+	for _, f := range st.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				st.noteRequest(as)
+			}
+			return true
+		})
+	}
+	type decl struct {
+		fd  *ast.FuncDecl
+		obj *types.Func
+	}
+	var decls []decl
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if obj, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+				decls = append(decls, decl{fd, obj})
+			}
+		}
+	}
+	for round := 0; round < 8; round++ {
+		changed := false
+		for _, d := range decls {
+			if _, ok := st.logins[d.obj]; !ok {
+				if f := st.wrapperFact(d.fd); f != nil {
+					st.logins[d.obj] = f
+					changed = true
+				}
+			}
+			if !st.classifiers[d.obj] && st.isClassifierDecl(d.fd) {
+				st.classifiers[d.obj] = true
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, d := range decls {
+		if f, ok := st.logins[d.obj]; ok {
+			st.pass.ExportObjectFact(d.obj, f)
+		}
+		if st.classifiers[d.obj] {
+			st.pass.ExportObjectFact(d.obj, new(ClassifierFact))
+		}
+	}
+	if len(st.logins) > 0 || len(st.classifiers) > 0 {
+		st.pass.ExportPackageFact(new(PackageFact))
+	}
+}
+
+// wrapperFact returns the fact for a function that logs in and hands the
+// session, the client or the login error back to its caller; or that logs out
+// the session its receiver or a parameter holds. It returns nil otherwise.
+func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
+	sig, _ := st.pass.TypesInfo.Defs[fd.Name].Type().(*types.Signature)
+	if sig == nil {
+		return nil
+	}
+	owners := map[*types.Var]bool{} // receiver and parameters: the caller's objects
+	params := map[*types.Var]int{}
+	if sig.Recv() != nil {
+		owners[sig.Recv()] = true
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		owners[sig.Params().At(i)] = true
+		params[sig.Params().At(i)] = i
+	}
+	var fact *LoginFact
+	inspectBody(fd.Body, func(n ast.Node) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || fact != nil {
+			return
+		}
+		c := st.resolve(call)
+		if c == nil || (c.Kind != sfapi.Login && c.Kind != sfapi.Logout) {
+			return
+		}
+		if c.Kind == sfapi.Logout {
+			if v := rootVar(st.pass.TypesInfo, c.Recv); v != nil && owners[v] {
+				fact = &LoginFact{API: c.APIName(), Kind: sfapi.Logout, Err: sfapi.NoResult, Session: sfapi.InReceiver}
+			}
+			return
+		}
+		f := st.handsBack(fd, sig, call, c, owners)
+		if f == nil {
+			return
+		}
+		for _, ra := range c.Args {
+			for _, v := range identVars(st.pass.TypesInfo, ra.Expr) {
+				if i, ok := params[v]; ok {
+					f.Creds = append(f.Creds, CredParam{Param: i, Role: ra.Role})
+				}
+			}
+		}
+		fact = f
+	})
+	return fact
+}
+
+// handsBack works out whether the login call's error or session reaches the
+// function's results (or its receiver and parameters).
+func (st *state) handsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.CallExpr, c *Call, owners map[*types.Var]bool) *LoginFact {
+	info := st.pass.TypesInfo
+	errVars := map[*types.Var]bool{}
+	sessVars := map[*types.Var]bool{}
+	f := &LoginFact{API: c.APIName(), Kind: sfapi.Login, Err: sfapi.NoResult, Session: sfapi.NoResult,
+		Logout: c.Logout(), Vocab: c.Vocab()}
+
+	// Where do the call's results go?
+	nres := 0
+	if cs, ok := info.TypeOf(call).(*types.Tuple); ok {
+		nres = cs.Len()
+	} else if info.TypeOf(call) != nil {
+		nres = 1
+	}
+	directReturn := false
+	inspectBody(fd.Body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == call && len(n.Lhs) == nres {
+				for i, lhs := range n.Lhs {
+					v := lhsVar(info, lhs)
+					if v == nil {
+						continue
+					}
+					if i == c.Err {
+						errVars[v] = true
+					} else if i == c.Session {
+						sessVars[v] = true
+					}
+				}
+			}
+		case *ast.ReturnStmt:
+			for i, r := range n.Results {
+				if ast.Unparen(r) != call {
+					continue
+				}
+				directReturn = true
+				if len(n.Results) == 1 && nres > 1 {
+					if c.Err >= 0 {
+						f.Err = c.Err
+					}
+					if c.Session >= 0 {
+						f.Session = c.Session
+					}
+				} else if c.Err >= 0 && nres == 1 {
+					f.Err = i
+				} else if c.Session >= 0 && nres == 1 {
+					f.Session = i
+				}
+			}
+		}
+	})
+	if c.Session == sfapi.InReceiver {
+		if v := rootVar(info, c.Recv); v != nil {
+			if owners[v] {
+				f.Session = sfapi.InReceiver
+			} else {
+				sessVars[v] = true
+			}
+		}
+	}
+	propagate(fd.Body, info, errVars)
+	propagate(fd.Body, info, sessVars)
+
+	// Results reached through variables; sessions stored on the caller's objects.
+	inspectBody(fd.Body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 && sig.Results().Len() > 0 {
+				for i := 0; i < sig.Results().Len(); i++ {
+					v := sig.Results().At(i)
+					if errVars[v] && f.Err < 0 {
+						f.Err = i
+					}
+					if sessVars[v] && f.Session == sfapi.NoResult {
+						f.Session = i
+					}
+				}
+				return
+			}
+			for i, r := range n.Results {
+				if f.Err < 0 && flowsFrom(info, r, errVars) {
+					f.Err = i
+				}
+				if f.Session == sfapi.NoResult && flowsFrom(info, r, sessVars) {
+					f.Session = i
+				}
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if i >= len(n.Rhs) || len(n.Lhs) != len(n.Rhs) {
+					break
+				}
+				if _, isSel := ast.Unparen(lhs).(*ast.SelectorExpr); !isSel {
+					continue
+				}
+				if v := rootVar(info, lhs); v != nil && owners[v] && flowsFrom(info, n.Rhs[i], sessVars) && f.Session == sfapi.NoResult {
+					f.Session = sfapi.InReceiver
+				}
+			}
+		}
+	})
+	_ = directReturn
+	if f.Err == sfapi.NoResult && f.Session == sfapi.NoResult {
+		return nil
+	}
+	return f
+}
+
+// propagate closes the set of variables under assignments whose right side flows from one of them.
+func propagate(body *ast.BlockStmt, info *types.Info, vars map[*types.Var]bool) {
+	for changed := true; changed; {
+		changed = false
+		inspectBody(body, func(n ast.Node) {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return
+			}
+			for i, lhs := range as.Lhs {
+				v := lhsVar(info, lhs)
+				if v != nil && !vars[v] && flowsFrom(info, as.Rhs[i], vars) {
+					vars[v] = true
+					changed = true
+				}
+			}
+		})
+	}
+}
+
+// flowsFrom reports whether the value of e carries one of vars: the variable
+// itself, its address, a field of it, a composite literal holding it, or an
+// error wrapping it with %w (fmt.Errorf) or errors.Join.
+func flowsFrom(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
+	if len(vars) == 0 || e == nil {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.ObjectOf(e).(*types.Var)
+		return v != nil && vars[v]
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && flowsFrom(info, e.X, vars)
+	case *ast.StarExpr:
+		return flowsFrom(info, e.X, vars)
+	case *ast.SelectorExpr:
+		return flowsFrom(info, e.X, vars)
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if flowsFrom(info, elt, vars) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		if WrapsWithW(info, e) {
+			for _, a := range e.Args[1:] {
+				if flowsFrom(info, a, vars) {
+					return true
+				}
+			}
+		}
+		if fn, _ := typeutil.Callee(info, e).(*types.Func); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && fn.Name() == "Join" {
+			for _, a := range e.Args {
+				if flowsFrom(info, a, vars) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// WrapsWithW reports whether call is fmt.Errorf with a %w verb in a constant format.
+func WrapsWithW(info *types.Info, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Errorf" || len(call.Args) < 2 {
+		return false
+	}
+	tv, ok := info.Types[call.Args[0]]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.Contains(constant.StringVal(tv.Value), "%w")
+}
+
+// inspectBody visits the nodes of a function body, not entering function literals.
+func inspectBody(body *ast.BlockStmt, f func(ast.Node)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if n != nil {
+			f(n)
+		}
+		return true
+	})
+}
+
+// lhsVar returns the variable assigned by an identifier on the left of an assignment.
+func lhsVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// rootVar returns the variable at the root of x, x.f, x.f.g, (*x).f, x[i].
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for e != nil {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			if v != nil && v.IsField() {
+				return nil
+			}
+			return v
+		case *ast.SelectorExpr:
+			if _, ok := info.Uses[x.Sel].(*types.Var); ok {
+				if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
+					e = x.X
+					continue
+				}
+				return lhsVar(info, x.Sel) // a package-level variable of another package
+			}
+			return nil
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// RootVar returns the variable at the root of x, x.f, x.f.g, (*x).f or x[i], or nil.
+func RootVar(info *types.Info, e ast.Expr) *types.Var { return rootVar(info, e) }
+
+// identVars returns the variables an expression reads directly or through + concatenation.
+func identVars(info *types.Info, e ast.Expr) []*types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := info.ObjectOf(e).(*types.Var); ok {
+			return []*types.Var{v}
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return append(identVars(info, e.X), identVars(info, e.Y)...)
+		}
+	}
+	return nil
+}
