@@ -1,0 +1,199 @@
+package driver_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"go/ast"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sflint/sflint/internal/driver"
+	"github.com/sflint/sflint/internal/sflogin"
+)
+
+// fake reports every call to a function named Login and offers a fix that
+// renames it to LoginOnce: enough to exercise output formats, fixes and
+// exit statuses without depending on a real analyzer.
+var fake = &analysis.Analyzer{
+	Name: "fake",
+	Doc:  "report calls named Login\n\nA test analyzer.",
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "Login" {
+					pass.Report(analysis.Diagnostic{
+						Pos: id.Pos(), End: id.End(), Message: "call to Login",
+						SuggestedFixes: []analysis.SuggestedFix{{
+							Message:   "call LoginOnce",
+							TextEdits: []analysis.TextEdit{{Pos: id.Pos(), End: id.End(), NewText: []byte("LoginOnce")}},
+						}},
+					})
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+const src = `package m
+
+func Login() error     { return nil }
+func LoginOnce() error { return nil }
+
+func use() error {
+	return Login()
+}
+`
+
+// module writes a one-package module and returns its directory.
+func module(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module example.com/m\n\ngo 1.26\n"
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	wd, _ := os.Getwd()
+	t.Cleanup(func() { os.Chdir(wd) }) // -C changes the process's directory
+	var stdout, stderr bytes.Buffer
+	code := driver.Main("sflint", args, &stdout, &stderr, sflogin.Analyzer, []*analysis.Analyzer{fake})
+	return code, stdout.String(), stderr.String()
+}
+
+func TestTextAndExitStatus(t *testing.T) {
+	dir := module(t, map[string]string{"m.go": src})
+	code, stdout, stderr := run(t, "-C", dir, "./...")
+	if code != driver.ExitFindings {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, driver.ExitFindings, stderr)
+	}
+	if want := "m.go:7:9: call to Login (fake)\n"; stdout != want {
+		t.Errorf("stdout = %q, want %q", stdout, want)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	dir := module(t, map[string]string{"m.go": src})
+	code, stdout, _ := run(t, "-C", dir, "-json", "./...")
+	if code != driver.ExitFindings {
+		t.Fatalf("exit %d, want %d", code, driver.ExitFindings)
+	}
+	var tree map[string]map[string][]struct {
+		Posn           string `json:"posn"`
+		Message        string `json:"message"`
+		SuggestedFixes []struct {
+			Message string `json:"message"`
+		} `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, stdout)
+	}
+	diags := tree["example.com/m"]["fake"]
+	if len(diags) != 1 || diags[0].Message != "call to Login" || !strings.HasSuffix(diags[0].Posn, "m.go:7:9") ||
+		len(diags[0].SuggestedFixes) != 1 {
+		t.Errorf("unexpected JSON tree: %s", stdout)
+	}
+}
+
+func TestCleanIsZero(t *testing.T) {
+	dir := module(t, map[string]string{"m.go": "package m\n\nfunc f() {}\n"})
+	if code, stdout, stderr := run(t, "-C", dir, "./..."); code != driver.ExitClean || stdout != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0 and nothing", code, stdout, stderr)
+	}
+}
+
+func TestFix(t *testing.T) {
+	dir := module(t, map[string]string{"m.go": src})
+	code, _, stderr := run(t, "-C", dir, "-fix", "./...")
+	if code != driver.ExitClean {
+		t.Fatalf("-fix: exit %d; stderr: %s", code, stderr)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "m.go"))
+	if want := strings.Replace(src, "return Login()", "return LoginOnce()", 1); string(got) != want {
+		t.Errorf("after -fix:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	dir := module(t, map[string]string{"m.go": src})
+	code, stdout, _ := run(t, "-C", dir, "-diff", "./...")
+	if code != driver.ExitClean {
+		t.Fatalf("-diff: exit %d", code)
+	}
+	if !strings.Contains(stdout, "-\treturn Login()") || !strings.Contains(stdout, "+\treturn LoginOnce()") {
+		t.Errorf("-diff output lacks the change:\n%s", stdout)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "m.go")); string(got) != src {
+		t.Error("-diff wrote the file")
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"-nosuchflag", "./..."},
+		{"-format=xml", "./..."},
+		{},
+		{"-sflogin.login=nodot", "./..."},
+		{"-fake=maybe", "./..."},
+	} {
+		code, stdout, stderr := run(t, args...)
+		if code != driver.ExitUsage {
+			t.Errorf("%q: exit %d, want %d", args, code, driver.ExitUsage)
+		}
+		if stdout != "" || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q: want one line on stderr and nothing on stdout; got stdout %q stderr %q", args, stdout, stderr)
+		}
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := module(t, map[string]string{
+		"m.go":     src,
+		"bad/b.go": "package bad\n\nfunc f( {\n",
+	})
+	code, _, stderr := run(t, "-C", dir, "./...")
+	if code != driver.ExitError {
+		t.Errorf("syntax error: exit %d, want %d", code, driver.ExitError)
+	}
+	if !strings.Contains(stderr, filepath.Join("bad", "b.go")+":3:") || strings.Contains(stderr, "goroutine") {
+		t.Errorf("syntax error: stderr = %q", stderr)
+	}
+	code, _, stderr = run(t, "-C", dir, "./nosuchdir/...")
+	if code != driver.ExitError || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("no match: exit %d stderr %q; want %d and one line", code, stderr, driver.ExitError)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	code, stdout, _ := run(t, "help", "fake")
+	if code != driver.ExitClean || !strings.HasPrefix(stdout, "fake: report calls named Login") {
+		t.Errorf("help fake: exit %d, stdout %q", code, stdout)
+	}
+	code, _, stderr := run(t, "help", "nosuch")
+	if code != driver.ExitUsage || !strings.Contains(stderr, "nosuch") {
+		t.Errorf("help nosuch: exit %d, stderr %q", code, stderr)
+	}
+	code, stdout, _ = run(t, "-h")
+	if code != driver.ExitClean || !strings.Contains(stdout, "Exit status:") {
+		t.Errorf("-h: exit %d, stdout lacks the exit statuses", code)
+	}
+}
