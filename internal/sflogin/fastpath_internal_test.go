@@ -27,7 +27,7 @@ func TestFastPathDoesNoWork(t *testing.T) {
 		},
 	}
 	dir, _ := filepath.Abs("../../testdata")
-	analysistest.Run(t, dir, grab, "sflogin/plain", "sflogin/use")
+	analysistest.Run(t, dir, grab, "sflogin/plain", "sflogin/busy")
 	if len(results) != 2 {
 		t.Fatalf("got %d results", len(results))
 	}
