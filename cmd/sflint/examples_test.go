@@ -191,7 +191,8 @@ func TestExamples(t *testing.T) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("go vet -vettool: %v\n%s", err, stderr.String())
 	}
-	vet := parseTrees(t, dir, stderr.Bytes())
+	// go vet prints the JSON trees on stdout since Go 1.26 (on stderr before).
+	vet := parseTrees(t, dir, append(stdout.Bytes(), stderr.Bytes()...))
 	diff(t, "go vet -vettool", vet, want)
 }
 

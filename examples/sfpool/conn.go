@@ -18,7 +18,6 @@ type Conn struct {
 func Open(cfg Config) (*Conn, error) {
 	c := soapforce.NewClient()
 	c.SetLoginUrl(cfg.LoginHost)
-	// BAD(nologout): the session lives as long as the Conn, but Conn.Close below only drops the pointer and never calls Logout.
 	res, err := c.Login(cfg.Username, cfg.Password+cfg.SecurityToken)
 	if err != nil {
 		return nil, fmt.Errorf("sfpool: open: %w", err)
@@ -41,6 +40,7 @@ func (c *Conn) Query(soql string) (*soapforce.QueryResult, error) {
 func (c *Conn) ServerURL() string { return c.serverURL }
 
 // Close releases the connection.
+// BAD(nologout): the session opened in Open lives as long as the Conn, but Close only drops the pointer and never calls Logout.
 func (c *Conn) Close() error {
 	c.client = nil
 	return nil

@@ -117,5 +117,5 @@ var endpoints = []*Endpoint{
 	{Name: "SOAP login() (/services/Soap)", Kind: Login, URL: "/services/Soap/",
 		Body: []string{"<login", ":login>", ":login "}, Vocab: SOAP},
 	{Name: "SOAP logout() (/services/Soap)", Kind: Logout, URL: "/services/Soap/",
-		Body: []string{"<logout", ":logout>", ":logout "}, Vocab: SOAP},
+		Body: []string{"<logout", ":logout>", ":logout ", ":logout/"}, Vocab: SOAP}, // <urn:logout/>: logout() takes no arguments
 }

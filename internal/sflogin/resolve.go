@@ -406,7 +406,10 @@ func (st *state) matchEndpoint(url, body ast.Expr) (*sfapi.Endpoint, []RoleArg) 
 		bodyParts = st.defs.constParts(body, 0)
 	}
 	for _, ep := range st.model.Endpoints() {
-		if !anyContains(urlParts, ep.URL) {
+		// A SOAP logout() goes to the serverUrl the login returned, never a
+		// constant: its envelope (in a sforce.com namespace) is enough.
+		soapLogout := ep.Kind == sfapi.Logout && len(ep.Body) > 0 && anyContains(bodyParts, "soap.sforce.com")
+		if !anyContains(urlParts, ep.URL) && !soapLogout {
 			continue
 		}
 		if len(ep.Body) > 0 && !anyContainsAny(bodyParts, ep.Body) {
