@@ -22,6 +22,9 @@ type defIndex struct {
 	fields map[*types.Var]map[string][]ast.Expr
 	// adds records x.Set(k, v) / x.Add(k, v) calls.
 	adds map[*types.Var][][2]ast.Expr
+	// funcs are the package's function declarations, for fieldValues to look
+	// into the value a constructor returns.
+	funcs map[*types.Func]*ast.FuncDecl
 }
 
 func newDefIndex(pass *analysis.Pass) *defIndex {
@@ -30,10 +33,15 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 		assign: map[*types.Var][]ast.Expr{},
 		fields: map[*types.Var]map[string][]ast.Expr{},
 		adds:   map[*types.Var][][2]ast.Expr{},
+		funcs:  map[*types.Func]*ast.FuncDecl{},
 	}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := d.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+					d.funcs[fn] = n
+				}
 			case *ast.AssignStmt:
 				if len(n.Lhs) != len(n.Rhs) {
 					return true
@@ -241,6 +249,45 @@ func (d *defIndex) fieldValues(e ast.Expr, path []string, depth int) []ast.Expr 
 				}
 			}
 		}
+	case *ast.CallExpr:
+		// A constructor of this package: conf := c.oauthConfig(), where
+		// oauthConfig returns &oauth2.Config{...}.
+		fn, _ := typeutil.Callee(d.info, x).(*types.Func)
+		fd := d.funcs[fn]
+		if fd == nil {
+			return nil
+		}
+		var out []ast.Expr
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == 1 {
+				out = append(out, d.fieldValues(r.Results[0], path, depth+1)...)
+			}
+			return true
+		})
+		return out
 	}
 	return nil
+}
+
+// Assigned returns every expression assigned to v in the package: its
+// initialiser, the right side of plain assignments and of +=. Tuple
+// assignments (a, b := f()) are not recorded.
+func (r *Result) Assigned(v *types.Var) []ast.Expr {
+	if r == nil || r.defs == nil {
+		return nil
+	}
+	return r.defs.Assigned(v)
+}
+
+// FieldValues returns the expressions the field path ("Endpoint", "TokenURL")
+// of the struct value e is given: in the composite literals e is built from,
+// and in assignments to fields of the variable e names.
+func (r *Result) FieldValues(e ast.Expr, path ...string) []ast.Expr {
+	if r == nil || r.defs == nil {
+		return nil
+	}
+	return r.defs.fieldValues(e, path, 0)
 }

@@ -102,6 +102,15 @@ type GetUserInfoResult struct {
 	UserUiSkin string `xml:"userUiSkin,omitempty"`
 }
 
+// Login is the request body of the SOAP login() call (Soap.Login's argument).
+type Login struct {
+	XMLName xml.Name `xml:"urn:partner.soap.sforce.com login"`
+
+	Username string `xml:"username,omitempty"`
+
+	Password string `xml:"password,omitempty"`
+}
+
 type LoginResult struct {
 	MetadataServerUrl string `xml:"metadataServerUrl,omitempty"`
 
@@ -229,3 +238,50 @@ type SOAPFault struct {
 func (f *SOAPFault) Error() string {
 	return f.String
 }
+
+// ExceptionCode and FaultCode are generated enumerations of soapforce.go;
+// only the constants of the login fault codes are kept. Neither matches
+// SOAPFault.Code, which holds the faultcode with its "sf:" prefix.
+type ExceptionCode string
+
+const (
+	ExceptionCodeAPI_CURRENTLY_DISABLED ExceptionCode = "API_CURRENTLY_DISABLED"
+
+	ExceptionCodeAPI_DISABLED_FOR_ORG ExceptionCode = "API_DISABLED_FOR_ORG"
+
+	ExceptionCodeINVALID_LOGIN ExceptionCode = "INVALID_LOGIN"
+
+	ExceptionCodeINVALID_OPERATION_WITH_EXPIRED_PASSWORD ExceptionCode = "INVALID_OPERATION_WITH_EXPIRED_PASSWORD"
+
+	ExceptionCodeINVALID_SESSION_ID ExceptionCode = "INVALID_SESSION_ID"
+
+	ExceptionCodeLOGIN_MUST_USE_SECURITY_TOKEN ExceptionCode = "LOGIN_MUST_USE_SECURITY_TOKEN"
+
+	ExceptionCodePASSWORD_LOCKOUT ExceptionCode = "PASSWORD_LOCKOUT"
+
+	ExceptionCodeREQUEST_LIMIT_EXCEEDED ExceptionCode = "REQUEST_LIMIT_EXCEEDED"
+
+	ExceptionCodeSERVER_UNAVAILABLE ExceptionCode = "SERVER_UNAVAILABLE"
+)
+
+type FaultCode string
+
+const (
+	FaultCodeFnsAPI_CURRENTLY_DISABLED FaultCode = "fns:API_CURRENTLY_DISABLED"
+
+	FaultCodeFnsAPI_DISABLED_FOR_ORG FaultCode = "fns:API_DISABLED_FOR_ORG"
+
+	FaultCodeFnsINVALID_LOGIN FaultCode = "fns:INVALID_LOGIN"
+
+	FaultCodeFnsINVALID_OPERATION_WITH_EXPIRED_PASSWORD FaultCode = "fns:INVALID_OPERATION_WITH_EXPIRED_PASSWORD"
+
+	FaultCodeFnsINVALID_SESSION_ID FaultCode = "fns:INVALID_SESSION_ID"
+
+	FaultCodeFnsLOGIN_MUST_USE_SECURITY_TOKEN FaultCode = "fns:LOGIN_MUST_USE_SECURITY_TOKEN"
+
+	FaultCodeFnsPASSWORD_LOCKOUT FaultCode = "fns:PASSWORD_LOCKOUT"
+
+	FaultCodeFnsREQUEST_LIMIT_EXCEEDED FaultCode = "fns:REQUEST_LIMIT_EXCEEDED"
+
+	FaultCodeFnsSERVER_UNAVAILABLE FaultCode = "fns:SERVER_UNAVAILABLE"
+)

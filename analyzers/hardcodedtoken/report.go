@@ -1,0 +1,337 @@
+package hardcodedtoken
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sflint/sflint/internal/sfapi"
+)
+
+// target is where a credential goes: its role, the parameter or field, and the API.
+type target struct {
+	role sfapi.Role
+	// detail names the parameter or field: "parameter pass", "field Password of salesforce.Creds".
+	detail string
+	// api is the call the value reaches ("" for a struct checked where it is built).
+	api string
+	// appended: the value is appended (+=) to what the field already holds;
+	// grows: something is appended to the value later.
+	appended, grows bool
+}
+
+func (t target) subject() string {
+	s := t.role.String()
+	if t.detail != "" {
+		s += " (" + t.detail + ")"
+	}
+	if t.api != "" {
+		s += " for " + t.api
+	}
+	return s
+}
+
+// check reports the string constants of e that look like real credentials.
+func (c *checker) check(t target, e ast.Expr) {
+	for _, p := range c.pieces(e) {
+		if t.appended {
+			p.prefixed = true
+		}
+		if t.grows {
+			p.suffixed = true
+		}
+		if c.placeholder(p.value) != "" {
+			continue
+		}
+		c.report(t, e, p)
+	}
+}
+
+// checkShape reports the constants of e that have the shape of a session id.
+func (c *checker) checkShape(t target, e ast.Expr) {
+	for _, p := range c.pieces(e) {
+		if isSessionID(p.value) {
+			c.report(t, e, p)
+		}
+	}
+}
+
+// report reports piece p of the value e that reaches target t. The
+// diagnostic sits on the constant when it is written inside e; otherwise on
+// the variable of e that brings it in, with the constant's place as related
+// information. No character of the value is ever part of what is reported.
+func (c *checker) report(t target, e ast.Expr, p piece) {
+	within := func(n ast.Node) bool { return n != nil && n.Pos() >= e.Pos() && n.End() <= e.End() }
+	var at ast.Expr = e
+	inside := within(p.node)
+	switch {
+	case inside:
+		at = p.node
+	case p.entry != nil && within(p.entry):
+		at = p.entry // the variable that brings the value in
+	}
+	key := reportKey{at: at.Pos(), node: p.node.Pos(), off: p.off}
+	if c.reported[key] {
+		return
+	}
+	c.reported[key] = true
+
+	n := utf8.RuneCountInString(p.value)
+	var what string
+	switch {
+	case isSessionID(p.value):
+		what = fmt.Sprintf("a Salesforce session id literal (%d chars)", n)
+	case isPEMKey(p.value):
+		what = fmt.Sprintf("a PEM private key literal (%d chars)", n)
+	case p.constName != "":
+		what = fmt.Sprintf("the constant %s (%d chars)", p.constName, n)
+	case p.format:
+		what = fmt.Sprintf("literal text of a format string (%d chars)", n)
+	default:
+		what = fmt.Sprintf("a string literal (%d chars)", n)
+	}
+	switch {
+	case p.prefixed:
+		what = "has " + what + " appended"
+	case p.suffixed:
+		what = "starts with " + what
+	default:
+		what = "is " + what
+	}
+	if p.via != "" {
+		what += " through " + p.via
+	}
+	role := t.role
+	if role == sfapi.Password && (p.prefixed || p.suffixed) {
+		role = sfapi.PasswordAndToken // a password built by concatenation: the token is appended
+	}
+	envs := envVars(role, p)
+	why, todo := advice(role, p, envs)
+	d := analysis.Diagnostic{
+		Pos:            at.Pos(),
+		End:            at.End(),
+		Message:        fmt.Sprintf("%s %s: %s; %s", t.subject(), what, why, todo),
+		SuggestedFixes: c.fix(p, envs),
+	}
+	if !inside {
+		msg := fmt.Sprintf("the %s (%d chars) is written here", kindOf(p), n)
+		if p.constName != "" {
+			msg = fmt.Sprintf("the constant %s (%d chars) is used here", p.constName, n)
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: p.node.Pos(), End: p.node.End(), Message: msg})
+	}
+	if p.constName != "" {
+		if obj := c.constObj(p.node); obj != nil && obj.Pkg() == c.pass.Pkg && obj.Pos().IsValid() {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: obj.Pos(),
+				Message: "constant " + obj.Name() + " is declared here: delete it once nothing uses it"})
+		}
+	}
+	c.res.Report(c.pass, d)
+}
+
+func kindOf(p piece) string {
+	if p.format {
+		return "format string"
+	}
+	return "string literal"
+}
+
+func (c *checker) constObj(e ast.Expr) *types.Const {
+	switch e := e.(type) {
+	case *ast.Ident:
+		k, _ := c.info.Uses[e].(*types.Const)
+		return k
+	case *ast.SelectorExpr:
+		k, _ := c.info.Uses[e.Sel].(*types.Const)
+		return k
+	}
+	return nil
+}
+
+// Environment variables the fix reads, by role.
+const (
+	envPassword     = "SF_PASSWORD"
+	envToken        = "SF_SECURITY_TOKEN"
+	envClientSecret = "SF_CLIENT_SECRET"
+	envSession      = "SF_SESSION_ID"
+	envRefresh      = "SF_REFRESH_TOKEN"
+	envPrivateKey   = "SF_PRIVATE_KEY"
+)
+
+// envVars returns the environment variables that should hold the piece:
+// for a password with the token appended, the part before the appended
+// text is the password and the appended text is the token.
+func envVars(r sfapi.Role, p piece) []string {
+	switch r {
+	case sfapi.Password:
+		return []string{envPassword}
+	case sfapi.PasswordAndToken:
+		switch {
+		case p.prefixed:
+			return []string{envToken}
+		case p.suffixed:
+			return []string{envPassword}
+		}
+		return []string{envPassword, envToken}
+	case sfapi.SecurityToken:
+		return []string{envToken}
+	case sfapi.ClientSecret:
+		return []string{envClientSecret}
+	case sfapi.SessionID:
+		return []string{envSession}
+	case sfapi.RefreshToken:
+		return []string{envRefresh}
+	case sfapi.PrivateKey:
+		return []string{envPrivateKey}
+	}
+	return nil
+}
+
+// advice says why the credential matters for Salesforce and what to do.
+func advice(r sfapi.Role, p piece, envs []string) (why, todo string) {
+	from := strings.Join(envs, " and ")
+	const anyone = "anyone who can read the repository or its history can log in as this user"
+	switch {
+	case r == sfapi.Password, r == sfapi.PasswordAndToken && p.suffixed && !p.prefixed:
+		return anyone, "read it from " + from + " or a secret store, and change the password"
+	case r == sfapi.PasswordAndToken && p.prefixed, r == sfapi.SecurityToken:
+		return "a security token lets the password log in from any IP address and stays valid until it is reset or the password changes",
+			"read it from " + from + " or a secret store, and reset the security token"
+	case r == sfapi.PasswordAndToken:
+		return anyone + ", from any IP address when the security token is appended",
+			"read the password and the token from " + from + " or a secret store, and change the password (which also resets the token)"
+	case r == sfapi.ClientSecret:
+		return "anyone who can read the repository can request tokens as this connected app",
+			"read it from " + from + " or a secret store, and rotate the consumer secret"
+	case r == sfapi.SessionID:
+		return "a session id is a bearer credential: whoever reads it is logged in until the session expires or is revoked",
+			"read it from " + from + " or a session cache, and revoke the session"
+	case r == sfapi.RefreshToken:
+		return "a refresh token mints new sessions until it is revoked",
+			"read it from " + from + " or a secret store, and revoke it"
+	case r == sfapi.PrivateKey:
+		return "the key signs JWT logins as any user pre-authorised for the connected app",
+			"read it from " + from + " or a key file outside the repository, and replace the connected app's certificate"
+	}
+	return "it is a credential", "read it from the environment or a secret store"
+}
+
+// fix replaces the literal with os.Getenv of the variables, importing os if
+// needed. There is none for a named constant (a constant cannot hold a
+// call), for text inside a format string, for a value whose type is not
+// plain string, or when the name os is taken.
+func (c *checker) fix(p piece, envs []string) []analysis.SuggestedFix {
+	if p.constName != "" || p.format || len(envs) == 0 {
+		return nil
+	}
+	if t := c.info.TypeOf(p.node); t == nil || !types.Identical(t, types.Typ[types.String]) {
+		return nil
+	}
+	file := c.fileOf(p.node.Pos())
+	if file == nil {
+		return nil
+	}
+	name, edits, ok := c.osImport(file, p.node.Pos())
+	if !ok {
+		return nil
+	}
+	calls := make([]string, len(envs))
+	for i, env := range envs {
+		calls[i] = fmt.Sprintf("%s.Getenv(%q)", name, env)
+	}
+	text := strings.Join(calls, " + ")
+	edits = append(edits, analysis.TextEdit{Pos: p.node.Pos(), End: p.node.End(), NewText: []byte(text)})
+	slices.SortFunc(edits, func(a, b analysis.TextEdit) int { return int(a.Pos - b.Pos) })
+	return []analysis.SuggestedFix{{Message: "replace the literal with " + text, TextEdits: edits}}
+}
+
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// osImport returns the name under which file f refers to package os at pos,
+// with the edit that imports it when the file does not yet. ok is false when
+// another object takes the name.
+func (c *checker) osImport(f *ast.File, pos token.Pos) (name string, edits []analysis.TextEdit, ok bool) {
+	fileScope := c.info.Scopes[f]
+	if fileScope == nil {
+		return "", nil, false
+	}
+	scope := fileScope.Innermost(pos)
+	if scope == nil {
+		scope = fileScope
+	}
+	for _, spec := range f.Imports {
+		if path, err := strconv.Unquote(spec.Path.Value); err != nil || path != "os" {
+			continue
+		}
+		name := "os"
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		if name == "_" || name == "." {
+			continue
+		}
+		if _, obj := scope.LookupParent(name, pos); obj != nil {
+			if pn, ok := obj.(*types.PkgName); ok && pn.Imported().Path() == "os" {
+				return name, nil, true
+			}
+		}
+		return "", nil, false // shadowed
+	}
+	if _, obj := scope.LookupParent("os", pos); obj != nil {
+		return "", nil, false
+	}
+	return "os", importEdits(f), true
+}
+
+// importEdits add import "os" to a file: into its first parenthesised
+// import declaration; else by turning its first single import into a group;
+// else after the package clause. A cgo import "C" is left alone.
+func importEdits(f *ast.File) []analysis.TextEdit {
+	var single *ast.GenDecl
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT || importsC(gd) {
+			continue
+		}
+		if gd.Lparen.IsValid() {
+			pos := gd.Lparen + 1
+			return []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte("\n\t\"os\"")}}
+		}
+		if single == nil && len(gd.Specs) == 1 {
+			single = gd
+		}
+	}
+	if single != nil {
+		spec := single.Specs[0]
+		return []analysis.TextEdit{
+			{Pos: spec.Pos(), End: spec.Pos(), NewText: []byte("(\n\t\"os\"\n\t")},
+			{Pos: spec.End(), End: spec.End(), NewText: []byte("\n)")},
+		}
+	}
+	return []analysis.TextEdit{{Pos: f.Name.End(), End: f.Name.End(), NewText: []byte("\n\nimport \"os\"")}}
+}
+
+// importsC reports whether the declaration imports "C" (cgo), whose
+// preamble must stay right above it.
+func importsC(gd *ast.GenDecl) bool {
+	for _, s := range gd.Specs {
+		if is, ok := s.(*ast.ImportSpec); ok && is.Path.Value == `"C"` {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,3 @@
+package fiximports
+
+var sandboxToken = "Qa1Ws2Ed3Rf4Tg5Yh6Uj7Ik8O"
