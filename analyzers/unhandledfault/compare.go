@@ -1,0 +1,505 @@
+package unhandledfault
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sflint/sflint/internal/sfapi"
+	"github.com/sflint/sflint/internal/sflogin"
+)
+
+// This file checks the comparisons of fault codes (case 4: a comparison that
+// is always false) and the classifications built from them (case 5: a
+// switch or if chain that handles none of the codes on which a login must
+// stop).
+
+// loginOnly are the SOAP codes only login() answers. Libraries that use one
+// error type for SOAP login faults and REST errors (simpleforce) hold REST
+// codes such as INVALID_SESSION_ID without a prefix, so an unprefixed
+// comparison is only certainly wrong for these codes (or for the library's
+// own typed code constants).
+var loginOnly = map[string]bool{
+	"INVALID_LOGIN": true, "PASSWORD_LOCKOUT": true, "LOGIN_MUST_USE_SECURITY_TOKEN": true,
+	"LOGIN_CHALLENGE_ISSUED": true, "LOGIN_CHALLENGE_PENDING": true,
+	"LOGIN_DURING_RESTRICTED_DOMAIN": true, "LOGIN_DURING_RESTRICTED_TIME": true,
+}
+
+// splitCode splits "sf:INVALID_LOGIN" into "sf:" and "INVALID_LOGIN", and
+// says which vocabulary the bare code belongs to.
+func splitCode(s string) (prefix, bare string, v sfapi.Vocabulary) {
+	bare = s
+	if i := strings.LastIndexByte(s, ':'); i >= 0 {
+		prefix, bare = s[:i+1], s[i+1:]
+	}
+	switch {
+	case slices.Contains(sfapi.SOAPCodes, bare):
+		v = sfapi.SOAP
+	case slices.Contains(sfapi.OAuthCodes, bare):
+		v = sfapi.OAuth
+	}
+	return prefix, bare, v
+}
+
+// codeField returns the fault row when e reads the code field of a known
+// fault type (through conversions: soapforce.ExceptionCode(f.Code)). With
+// loose, a prefix stripped or the case changed (strings.TrimPrefix...) is
+// looked through too.
+func (c *checker) codeField(e ast.Expr, loose bool) (*ast.SelectorExpr, *sfapi.Fault) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			if tv, ok := c.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+				e = x.Args[0]
+				continue
+			}
+			if fn := callee(c.info, x); loose && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(x.Args) >= 1 {
+				switch fn.Name() {
+				case "TrimPrefix", "TrimSpace", "ToUpper", "ToLower":
+					e = x.Args[0]
+					continue
+				}
+			}
+			return nil, nil
+		case *ast.SelectorExpr:
+			if !sflogin.IsCodeField(c.info, c.res.Model, x) {
+				return nil, nil
+			}
+			s, ok := c.info.Selections[x]
+			if !ok {
+				return nil, nil
+			}
+			f := c.res.Model.FaultNamed(s.Recv())
+			if f == nil || x.Sel.Name != f.CodeField {
+				return nil, nil // go-force's ApiError.ErrorCode holds REST codes
+			}
+			return x, f
+		default:
+			return nil, nil
+		}
+	}
+}
+
+// checkComparisons reports comparisons of a fault code that are always false.
+func (c *checker) checkComparisons() {
+	for _, file := range c.res.Files() {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BinaryExpr:
+				if n.Op == token.EQL || n.Op == token.NEQ {
+					c.compare(n.X, n.Y, n.Op == token.NEQ)
+					c.compare(n.Y, n.X, n.Op == token.NEQ)
+				}
+			case *ast.CallExpr:
+				if fn := callee(c.info, n); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(n.Args) == 2 {
+					switch fn.Name() {
+					case "EqualFold":
+						c.compare(n.Args[0], n.Args[1], false)
+						c.compare(n.Args[1], n.Args[0], false)
+					case "HasPrefix":
+						c.compare(n.Args[0], n.Args[1], false)
+					}
+				}
+			case *ast.SwitchStmt:
+				if n.Tag != nil {
+					for _, s := range n.Body.List {
+						if cc, ok := s.(*ast.CaseClause); ok {
+							for _, x := range cc.List {
+								c.compare(n.Tag, x, false)
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// compare checks the comparison of subject with the constant k.
+func (c *checker) compare(subject, k ast.Expr, negated bool) {
+	sel, f := c.codeField(subject, false)
+	if sel == nil {
+		return
+	}
+	s, ok := constString(c.info, k)
+	if !ok {
+		return
+	}
+	prefix, bare, v := splitCode(s)
+	if v == sfapi.NoCode {
+		return
+	}
+	always := "false"
+	if negated {
+		always = "true"
+	}
+	field := types.ExprString(sel)
+	faultName := (&sfapi.Fault{Pkg: f.Pkg, Type: f.Type, Pointer: f.Pointer}).Name()
+	if v != f.Vocab {
+		var msg string
+		if f.Vocab == sfapi.OAuth {
+			msg = fmt.Sprintf("%s holds OAuth error codes on %s (%s): the OAuth token endpoint never answers the SOAP code %q, so this comparison is always %s; rejected credentials (wrong password, lockout, missing security token) are %q there",
+				field, faultName, strings.Join(sfapi.OAuthCodes, ", "), s, always, "invalid_grant")
+		} else {
+			msg = fmt.Sprintf("%s holds SOAP faultcodes on %s (%s): SOAP login() never answers the OAuth error %q, so this comparison is always %s; rejected credentials are %q there",
+				field, faultName, f.Prefix+"INVALID_LOGIN, "+f.Prefix+"PASSWORD_LOCKOUT, ...", s, always, f.Prefix+"INVALID_LOGIN")
+		}
+		c.report(analysis.Diagnostic{Pos: k.Pos(), End: k.End(), Category: "comparison", Message: msg})
+		return
+	}
+	if f.Prefix == "" || prefix == f.Prefix {
+		return
+	}
+	if prefix == "" && !loginOnly[bare] && !c.ownConstant(k, sel) {
+		return // maybe a REST errorCode, which carries no prefix
+	}
+	want := f.Prefix + bare
+	msg := fmt.Sprintf("%s holds %q on %s (the library keeps the SOAP faultcode's %q prefix), so comparing it with %q is always %s and %s is never recognised; compare with %q",
+		field, want, faultName, f.Prefix, s, always, bare, want)
+	c.report(analysis.Diagnostic{Pos: k.Pos(), End: k.End(), Category: "comparison", Message: msg,
+		SuggestedFixes: []analysis.SuggestedFix{prefixFix(k, prefix, want, f.Prefix)}})
+}
+
+// ownConstant reports whether the constant k has a named type declared in
+// the package of the fault type read by sel (soapforce.ExceptionCode).
+func (c *checker) ownConstant(k ast.Expr, sel *ast.SelectorExpr) bool {
+	n, ok := types.Unalias(c.info.TypeOf(k)).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	s, ok := c.info.Selections[sel]
+	if !ok {
+		return false
+	}
+	t := s.Recv()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	fn, ok := types.Unalias(t).(*types.Named)
+	return ok && fn.Obj().Pkg() != nil && fn.Obj().Pkg().Path() == n.Obj().Pkg().Path()
+}
+
+// prefixFix compares with the prefixed code want: it inserts the missing
+// prefix into a literal, and replaces anything else (a constant, a literal
+// with another prefix) with the right literal.
+func prefixFix(k ast.Expr, prefix, want, faultPrefix string) analysis.SuggestedFix {
+	fix := analysis.SuggestedFix{Message: fmt.Sprintf("Compare with %q", want)}
+	if lit, ok := ast.Unparen(k).(*ast.BasicLit); ok && lit.Kind == token.STRING && prefix == "" {
+		at := lit.Pos() + 1 // after the opening quote
+		fix.TextEdits = []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(faultPrefix)}}
+		return fix
+	}
+	fix.TextEdits = []analysis.TextEdit{{Pos: k.Pos(), End: k.End(), NewText: []byte(strconv.Quote(want))}}
+	return fix
+}
+
+// ---- case 5: classifications ----
+
+// classification is a switch or if chain that tests fault codes.
+type classification struct {
+	at         ast.Node
+	kind       string // "switch" or "if chain"
+	subject    string // "sfErr.ErrorCode"; "" for the error text
+	vocab      sfapi.Vocabulary
+	prefix     string
+	codes      []string // bare codes handled
+	hasDefault bool
+	stops      bool // the default clause (final else) returns, panics or exits
+}
+
+// checkClassifications reports switches and if chains on a login fault code
+// that handle none of the codes on which a login must stop.
+func (c *checker) checkClassifications() {
+	for _, file := range c.res.Files() {
+		ast.Inspect(file, func(n ast.Node) bool {
+			var cl *classification
+			switch n := n.(type) {
+			case *ast.SwitchStmt:
+				cl = c.classifySwitch(n)
+			case *ast.IfStmt:
+				if p, ok := c.parents[n].(*ast.IfStmt); ok && p.Else == n {
+					return true // part of a chain seen from its head
+				}
+				cl = c.classifyIfs(n)
+			}
+			if cl != nil {
+				c.checkClassification(cl)
+			}
+			return true
+		})
+	}
+}
+
+func (c *checker) checkClassification(cl *classification) {
+	if cl.vocab == sfapi.NoCode || len(cl.codes) == 0 {
+		return
+	}
+	about := false
+	for _, code := range cl.codes {
+		if code != "INVALID_SESSION_ID" {
+			about = true
+		}
+	}
+	if !about || (len(cl.codes) < 2 && !cl.hasDefault) {
+		return // a single test (isSessionExpired) is a predicate, not a classification
+	}
+	must := c.must[cl.vocab]
+	for _, code := range cl.codes {
+		if slices.Contains(must, code) {
+			return
+		}
+	}
+	if c.cfg.DefaultCounts && cl.hasDefault && cl.stops {
+		return
+	}
+	pre := func(codes []string) string {
+		out := make([]string, len(codes))
+		for i, code := range codes {
+			out[i] = cl.prefix + code
+		}
+		return strings.Join(out, ", ")
+	}
+	where := "fall through it unhandled"
+	if cl.hasDefault {
+		where = "end up in its default, treated like every other failure"
+	}
+	subject := cl.subject
+	if subject == "" {
+		subject = "the error text"
+	}
+	msg := fmt.Sprintf("%s on %s handles none of the login faults on which a login must stop (%s), only %s: they %s; add a case that stops on them (retrying a wrong password locks the user out; an expired password needs a reset)",
+		cl.kind, subject, pre(must), pre(cl.codes), where)
+	c.report(analysis.Diagnostic{Pos: cl.at.Pos(), End: cl.at.Pos() + token.Pos(len(keyword(cl.at))), Category: "unswitched", Message: msg})
+}
+
+func keyword(n ast.Node) string {
+	if _, ok := n.(*ast.SwitchStmt); ok {
+		return "switch"
+	}
+	return "if"
+}
+
+func (cl *classification) add(code string) {
+	if !slices.Contains(cl.codes, code) {
+		cl.codes = append(cl.codes, code)
+	}
+}
+
+// setVocab records the vocabulary of a code test; false on a mix.
+func (cl *classification) setVocab(v sfapi.Vocabulary, prefix string) bool {
+	if cl.vocab != sfapi.NoCode && cl.vocab != v {
+		return false
+	}
+	cl.vocab = v
+	if prefix != "" {
+		cl.prefix = prefix
+	}
+	return true
+}
+
+func (c *checker) classifySwitch(s *ast.SwitchStmt) *classification {
+	cl := &classification{at: s, kind: "switch"}
+	if s.Tag != nil {
+		sel, f := c.codeField(s.Tag, true)
+		if sel == nil {
+			return nil
+		}
+		cl.subject = types.ExprString(sel)
+		cl.vocab, cl.prefix = f.Vocab, f.Prefix
+		for _, st := range s.Body.List {
+			cc, ok := st.(*ast.CaseClause)
+			if !ok {
+				continue
+			}
+			if cc.List == nil {
+				cl.hasDefault, cl.stops = true, stops(c.info, cc.Body)
+			}
+			for _, x := range cc.List {
+				if str, ok := constString(c.info, x); ok {
+					if _, bare, v := splitCode(str); v == f.Vocab {
+						cl.add(bare)
+					}
+				}
+			}
+		}
+		return cl
+	}
+	for _, st := range s.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		if cc.List == nil {
+			cl.hasDefault, cl.stops = true, stops(c.info, cc.Body)
+			continue
+		}
+		tested := false
+		for _, x := range cc.List {
+			if c.codeTests(x, cl) {
+				tested = true
+			}
+		}
+		if !tested {
+			return nil
+		}
+	}
+	return cl
+}
+
+func (c *checker) classifyIfs(s *ast.IfStmt) *classification {
+	cl := &classification{at: s, kind: "if chain"}
+	conds := 0
+	for cur := s; cur != nil; {
+		if !c.codeTests(cur.Cond, cl) {
+			return nil
+		}
+		conds++
+		switch e := cur.Else.(type) {
+		case *ast.IfStmt:
+			cur = e
+		case *ast.BlockStmt:
+			cl.hasDefault, cl.stops = true, stops(c.info, e.List)
+			cur = nil
+		default:
+			cur = nil
+		}
+	}
+	if conds < 2 && !cl.hasDefault {
+		return nil
+	}
+	return cl
+}
+
+// codeTests adds the codes tested in e to cl; it reports whether e tests any
+// (of one vocabulary).
+func (c *checker) codeTests(e ast.Expr, cl *classification) bool {
+	found, mixed := false, false
+	test := func(subject, k ast.Expr, text bool) {
+		str, ok := constString(c.info, k)
+		if !ok {
+			return
+		}
+		prefix, bare, v := splitCode(str)
+		if v == sfapi.NoCode {
+			return
+		}
+		if sel, f := c.codeField(subject, true); sel != nil {
+			if v != f.Vocab {
+				return
+			}
+			if cl.subject == "" {
+				cl.subject = types.ExprString(sel)
+			}
+			prefix = f.Prefix
+		} else if !text {
+			return
+		}
+		if !cl.setVocab(v, prefix) {
+			mixed = true
+			return
+		}
+		cl.add(bare)
+		found = true
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				test(n.X, n.Y, false)
+				test(n.Y, n.X, false)
+			}
+		case *ast.CallExpr:
+			fn := callee(c.info, n)
+			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(n.Args) == 2 {
+				switch fn.Name() {
+				case "Contains", "HasPrefix", "HasSuffix", "EqualFold", "Index":
+					test(n.Args[0], n.Args[1], true)
+				}
+			}
+		}
+		return true
+	})
+	return found && !mixed
+}
+
+// stops reports whether a clause body ends by leaving: a return, a panic or
+// a call that does not return.
+func stops(info *types.Info, body []ast.Stmt) bool {
+	if len(body) == 0 {
+		return false
+	}
+	switch s := body[len(body)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
+			return noReturn(info, call) != ""
+		}
+	case *ast.BlockStmt:
+		return stops(info, s.List)
+	}
+	return false
+}
+
+// wrongVocabText reports, inside an inspection of the login error's text, a
+// test for a code of the other vocabulary: always false.
+func (e *engine) wrongVocabText(n ast.Node) {
+	cd := e.o.coding
+	if cd.Vocab != sfapi.SOAP && cd.Vocab != sfapi.OAuth {
+		return
+	}
+	check := func(subject, k ast.Expr, at ast.Expr) {
+		if e.c.kindOf(e.vs, subject) == valNone {
+			return
+		}
+		if sel, _ := e.c.codeField(subject, true); sel != nil {
+			return // a code field: checkComparisons sees it
+		}
+		str, ok := constString(e.c.info, k)
+		if !ok {
+			return
+		}
+		_, bare, v := splitCode(str)
+		if v == sfapi.NoCode || v == cd.Vocab {
+			return
+		}
+		var msg string
+		if cd.Vocab == sfapi.OAuth {
+			msg = fmt.Sprintf("the error of %s never mentions the SOAP code %q: the OAuth token endpoint answers %s, so this test is always false; rejected credentials are %q there",
+				e.call.Name(), bare, strings.Join(sfapi.OAuthCodes, ", "), "invalid_grant")
+		} else {
+			msg = fmt.Sprintf("the error of %s never mentions the OAuth error %q: SOAP login() answers ExceptionCodes (INVALID_LOGIN, PASSWORD_LOCKOUT, ...), so this test is always false",
+				e.call.Name(), bare)
+		}
+		e.c.report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "comparison", Message: msg})
+	}
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BinaryExpr:
+			if m.Op == token.EQL || m.Op == token.NEQ {
+				check(m.X, m.Y, m)
+				check(m.Y, m.X, m)
+			}
+		case *ast.CallExpr:
+			fn := callee(e.c.info, m)
+			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(m.Args) == 2 {
+				switch fn.Name() {
+				case "Contains", "HasPrefix", "HasSuffix", "EqualFold", "Index":
+					check(m.Args[0], m.Args[1], m)
+				}
+			}
+		}
+		return true
+	})
+}

@@ -1,0 +1,189 @@
+// Package unhandledfault defines an Analyzer that reports Salesforce login
+// faults that are discarded, swallowed, erased or compared wrongly.
+//
+// # Analyzer unhandledfault
+//
+// unhandledfault: report Salesforce login faults that are discarded, swallowed, erased or compared wrongly
+//
+// Salesforce says exactly why a login failed: SOAP login() answers an
+// ExceptionCode (INVALID_LOGIN, PASSWORD_LOCKOUT, LOGIN_MUST_USE_SECURITY_TOKEN,
+// INVALID_OPERATION_WITH_EXPIRED_PASSWORD, API_DISABLED_FOR_ORG, ...), the
+// OAuth token endpoint an error (invalid_grant, invalid_client_id, ...).
+// Salesforce's guidance ("Best Practices For Handling Failed Logins",
+// knowledge article 000212767, "Check and Handle Login Errors") is to check
+// that code and act on it: do not log in again after a lockout, tell the user
+// that the password has expired, ask for the security token; not to log
+// "login failed" and carry on. Five wrong passwords in a row lock the user
+// out for 15 minutes, and many failed logins from one IP can get the IP
+// blocked, valid logins included.
+//
+// # What it reports
+//
+//  1. Discarded, at the login call: the error is assigned to _ or the call
+//     is a statement (client.Login(u, p); tok, _ := conf.PasswordCredentialsToken(...));
+//     or the failure is only logged and the code goes on to use the session
+//     anyway (a nil result, or a client that holds no session).
+//  2. Swallowed, at the login call: on some path the error is only logged,
+//     printed, written to an HTTP response, passed to panic or log.Fatal, or
+//     dropped (if err != nil { return nil }), and its fault code was not
+//     inspected on that path.
+//  3. Erased, at the expression that erases it: on its way out the error is
+//     formatted with %v or %s (fmt.Errorf("login: %v", err)) or replaced by a
+//     new error (errors.New("login failed"), errors.New(err.Error()), a
+//     sentinel variable), so no caller can read the code any more. Where the
+//     error itself is formatted, a suggested fix turns the verb into %w.
+//  4. Compared wrongly, at the comparison: a fault-code field compared with a
+//     constant it never holds. go-soapforce and simpleforce keep the SOAP
+//     faultcode's prefix (SOAPFault.Code and SalesforceError.ErrorCode are
+//     "sf:INVALID_LOGIN"), so f.Code == "INVALID_LOGIN" is always false, and
+//     so is a comparison with go-soapforce's own ExceptionCodeINVALID_LOGIN
+//     ("INVALID_LOGIN") or FaultCodeFnsINVALID_LOGIN ("fns:INVALID_LOGIN");
+//     a suggested fix compares with "sf:INVALID_LOGIN". The OAuth token
+//     endpoint (go-force, golang.org/x/oauth2, ForceCLI's password flow)
+//     never answers a SOAP code: re.ErrorCode == "INVALID_LOGIN" is always
+//     false, a wrong password is "invalid_grant" there; the same holds for
+//     strings.Contains(err.Error(), "INVALID_LOGIN") on such a login. The
+//     comparison is reported wherever it is, usually in a helper that
+//     receives the error.
+//  5. Unswitched, at the switch or if: a switch (or if-else chain) on a
+//     fault code that handles none of the codes on which a login must stop
+//     (SOAP: INVALID_LOGIN, PASSWORD_LOCKOUT, LOGIN_MUST_USE_SECURITY_TOKEN,
+//     INVALID_OPERATION_WITH_EXPIRED_PASSWORD, API_DISABLED_FOR_ORG,
+//     API_CURRENTLY_DISABLED; OAuth: invalid_grant, invalid_client_id,
+//     invalid_client), so that they fall into the default with the transient
+//     ones (SERVER_UNAVAILABLE, REQUEST_LIMIT_EXCEEDED) and are retried or
+//     answered with "try again". As with the exhaustive linter, a default
+//     clause does not count unless -default-counts says so. A single test
+//     (isSessionExpired) is a predicate, not a classification, and is not
+//     checked; nor is a switch that names only INVALID_SESSION_ID.
+//  6. Expired password ignored, at the login call: go-soapforce's login
+//     succeeds for a user whose password has expired and only says so in
+//     LoginResult.PasswordExpired; every later call then fails with
+//     INVALID_OPERATION_WITH_EXPIRED_PASSWORD. Reported when, on a
+//     successful path, PasswordExpired is not read before the session is
+//     used or the function returns (or the LoginResult is discarded and the
+//     session used or handed back).
+//
+// Messages name the library API (and the wrapper it goes through) and the
+// codes to handle, with the prefix the library keeps.
+//
+// # What counts as inspecting the fault
+//
+// On a path, the fault is inspected by: errors.As into the library's fault
+// type when the function reads its code field (var re *oauth2.RetrieveError;
+// errors.As(err, &re) ... re.ErrorCode); a type switch or type assertion to
+// the fault type; a comparison of the code field or of err.Error() with a
+// known code (==, switch, strings.Contains, HasPrefix, HasSuffix, EqualFold;
+// for ForceCLI, whose errors are plain strings, the text is the only place
+// the code survives); or a call, with the error, to a function that itself
+// inspects codes (a classifier: found by the shared pass, in this package or
+// another, or declared with -sflogin.classifier). Only the operands of && and
+// || that are sure to run count for the branch they lead to.
+//
+// Inspected once is enough: a function that inspects the fault before
+// handing the error back relieves its callers (of cases 2 and 3: an error
+// they discard, or a failure they ignore, is still reported). Propagated is
+// not swallowed:
+// a function that returns the error unchanged, wrapped with %w or joined
+// with errors.Join becomes a login wrapper, and its callers are checked
+// instead, across packages (the analyzer exports a FaultFact on it saying
+// what its callers receive and whether it inspected the fault). So a main
+// that does log.Fatalf("%v", err) on connect()'s error is reported in main,
+// not in connect.
+//
+// Escape means handled: an error (or the typed fault) stored in a field, a
+// global, a map or a slice, sent on a channel, captured by a closure, handed
+// to a function that is not a logger, or returned from a function literal
+// (to a retry helper, say) belongs to someone else, and nothing is reported.
+//
+// Libraries that throw the code away (k-capehart/go-salesforce returns
+// errors.New(status + ": failed authentication"), go-sfdc a formatted
+// string, go-soapforce's LoginWithOAuth nothing at all) leave nothing to
+// inspect: for them only a discarded error (case 1) is reported. Raw HTTP
+// logins (http.PostForm to /services/oauth2/token) are not followed: their
+// error is a transport error, and the fault is in the response body.
+//
+// # Examples
+//
+// Swallowed (the program goes on, the user never learns that the password
+// expired):
+//
+//	res, err := client.Login(user, pass+token)
+//	if err != nil {
+//		log.Printf("login failed: %v", err)
+//		return nil
+//	}
+//
+// Handled:
+//
+//	res, err := client.Login(user, pass+token)
+//	if err != nil {
+//		var f *soapforce.SOAPFault
+//		if errors.As(err, &f) {
+//			switch f.Code {
+//			case "sf:PASSWORD_LOCKOUT":
+//				return fmt.Errorf("locked out for 15 minutes, not retrying: %w", err)
+//			case "sf:INVALID_LOGIN", "sf:LOGIN_MUST_USE_SECURITY_TOKEN":
+//				return fmt.Errorf("check SF_PASSWORD and SF_SECURITY_TOKEN: %w", err)
+//			}
+//		}
+//		return fmt.Errorf("salesforce login: %w", err)
+//	}
+//	if res.PasswordExpired {
+//		return errPasswordExpired
+//	}
+//
+// Erased, and its fix (suggested, applied by sflint -fix):
+//
+//	return fmt.Errorf("salesforce ping failed: %v", err) // before
+//	return fmt.Errorf("salesforce ping failed: %w", err) // after
+//
+// Compared wrongly, and its fix (suggested, applied by sflint -fix):
+//
+//	if fault.Code == "INVALID_LOGIN" {    // before: always false
+//	if fault.Code == "sf:INVALID_LOGIN" { // after
+//
+// # Suppressing a finding
+//
+// Put a directive with a reason on the line of the finding, on the line
+// above, or in the doc comment of the enclosing function:
+//
+//	//sflint:ignore unhandledfault -- the health probe only needs up/down
+//
+// Under golangci-lint, whose //nolint only knows the plugin's name, use
+// //nolint:sflint, or the //sflint:ignore directive, which works under every
+// driver.
+//
+// # Flags
+//
+//	-unhandledfault.codes list
+//		comma-separated fault codes a switch or if chain on a login fault must
+//		handle, replacing the default list of each vocabulary the list names
+//		(a SOAP code such as SERVER_UNAVAILABLE replaces the SOAP list, an
+//		OAuth code such as invalid_grant the OAuth one); a vocabulary it names
+//		no code of keeps its default. The list also names the codes in the
+//		other messages. Unknown codes are a usage error.
+//	-unhandledfault.default-counts
+//		a default clause (or final else) that returns, panics or exits counts
+//		as handling every code (exhaustive's -default-signifies-exhaustive).
+//
+// The shared pass's flags apply too: -sflogin.login declares your own login
+// functions, -sflogin.classifier your own fault classifiers, -sflogin.tests
+// makes _test.go files count.
+//
+// # Limits
+//
+// The analysis follows the error through the function's control-flow graph
+// and through local variables, without SSA. It stays silent where it cannot
+// be sure: an error handed to an unknown function, logged through a logger
+// it does not recognise (the standard log, log/slog, fmt, net/http, testing,
+// and loggers such as klog, logrus, zap or zerolog are recognised), or
+// wrapped by a helper other than fmt.Errorf with %w and errors.Join. An
+// unprefixed INVALID_SESSION_ID, REQUEST_LIMIT_EXCEEDED or SERVER_UNAVAILABLE
+// is not reported, because simpleforce holds REST error codes, which carry
+// no prefix, in the same field; only the codes that only login() answers,
+// and the library's own typed constants, are. A switch on a fault code (or
+// an if chain testing a string for codes) is assumed to classify login
+// faults when it names a login code other than INVALID_SESSION_ID. Logins
+// in _test.go files are checked only with -sflogin.tests.
+package unhandledfault

@@ -1,0 +1,146 @@
+package unhandledfault_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/sflint/sflint/analyzers/unhandledfault"
+	"github.com/sflint/sflint/internal/sflogin"
+)
+
+func testdata(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestDiscarded covers case 1 on every library, and the failure that is only
+// logged before the session is used anyway.
+func TestDiscarded(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/discard")
+}
+
+// TestSwallowed covers case 2, and the inspections, propagations and
+// hand-overs that are not reported, path by path.
+func TestSwallowed(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/swallow")
+}
+
+// TestErased covers case 3 and its fix (%v -> %w where the error itself is formatted).
+func TestErased(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/erase")
+}
+
+// TestComparison covers case 4 and its fix (the prefix the library keeps).
+func TestComparison(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/compare")
+}
+
+// TestClassification covers case 5 with the default configuration.
+func TestClassification(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/classify")
+}
+
+// TestClassificationFlags covers -codes (which replaces the list of each
+// vocabulary it names) and -default-counts.
+func TestClassificationFlags(t *testing.T) {
+	t.Parallel()
+	a := unhandledfault.New(sflogin.New(sflogin.Config{}), unhandledfault.Config{})
+	for flag, val := range map[string]string{"codes": "SERVER_UNAVAILABLE,invalid_grant", "default-counts": "true"} {
+		if err := a.Flags.Set(flag, val); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.Run(t, testdata(t), a, "unhandledfault/classifyflags")
+
+	// The same through Config, as the golangci-lint plugin builds it.
+	b := unhandledfault.New(sflogin.New(sflogin.Config{}), unhandledfault.Config{Codes: []string{"sf:SERVER_UNAVAILABLE", "invalid_grant"}, DefaultCounts: true})
+	analysistest.Run(t, testdata(t), b, "unhandledfault/classifyflags")
+}
+
+// TestBadCode checks that an unknown code is a usage error, and that the
+// flags of one analyzer do not leak into another.
+func TestBadCode(t *testing.T) {
+	t.Parallel()
+	a := unhandledfault.New(sflogin.Analyzer, unhandledfault.Config{})
+	for _, bad := range []string{"NOT_A_CODE", "invalid_login", "INVALID_LOGIN,bogus"} {
+		if err := a.Flags.Set("codes", bad); err == nil {
+			t.Errorf("-codes=%q: no error", bad)
+		}
+	}
+	if err := a.Flags.Set("codes", "INVALID_LOGIN"); err != nil {
+		t.Fatal(err)
+	}
+	if got := unhandledfault.Analyzer.Flags.Lookup("codes").Value.String(); got != "" {
+		t.Errorf("the default analyzer's -codes is %q after setting another instance's", got)
+	}
+}
+
+// TestExpired covers case 6: LoginResult.PasswordExpired never read.
+func TestExpired(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/expired")
+}
+
+// TestCrossPackage checks the facts on wrappers and that the duty moves with
+// the error: callers of an un-inspected wrapper (in another package, or a
+// wrapper of it) are checked; callers of an inspecting one are not.
+func TestCrossPackage(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/wrapper/lib", "unhandledfault/wrapper/app")
+}
+
+// TestDeclaredClassifier checks that a function declared with
+// -sflogin.classifier counts as inspecting the fault.
+func TestDeclaredClassifier(t *testing.T) {
+	t.Parallel()
+	login := sflogin.New(sflogin.Config{})
+	if err := login.Flags.Set("classifier", "unhandledfault/declared.(*Alerts).Route"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), unhandledfault.New(login, unhandledfault.Config{}), "unhandledfault/declared")
+}
+
+// TestIllTyped runs on a package that does not type-check (as gopls and
+// golangci-lint may): no panic, and the well-typed parts are still checked.
+func TestIllTyped(t *testing.T) {
+	t.Parallel()
+	login := sflogin.New(sflogin.Config{})
+	login.RunDespiteErrors = true
+	a := unhandledfault.New(login, unhandledfault.Config{})
+	a.RunDespiteErrors = true
+	analysistest.Run(t, testdata(t), a, "unhandledfault/illtyped")
+}
+
+// TestDoc checks that the analyzer's documentation is doc.go's "# Analyzer"
+// section: a one-line title first, then the manual.
+func TestDoc(t *testing.T) {
+	t.Parallel()
+	a := unhandledfault.Analyzer
+	title, rest, _ := strings.Cut(a.Doc, "\n\n")
+	if !strings.HasPrefix(title, "unhandledfault: ") || strings.Contains(title, "\n") {
+		t.Errorf("Doc title = %q, want one line starting with \"unhandledfault: \"", title)
+	}
+	for _, want := range []string{"-unhandledfault.codes", "-unhandledfault.default-counts", "//sflint:ignore unhandledfault", "//nolint:sflint", "PasswordExpired", "%w"} {
+		if !strings.Contains(rest, want) {
+			t.Errorf("Doc does not mention %s", want)
+		}
+	}
+	if a.URL != "https://github.com/sflint/sflint#unhandledfault" {
+		t.Errorf("URL = %q", a.URL)
+	}
+	if len(a.FactTypes) == 0 {
+		t.Error("no fact types: the duty could not move across packages")
+	}
+}

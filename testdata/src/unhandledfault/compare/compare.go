@@ -1,0 +1,140 @@
+// Package compare holds case 4 of unhandledfault: fault codes compared
+// without the prefix the library keeps, or with the other vocabulary; the
+// comparisons sit in helpers that receive the error, as they usually do.
+package compare
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/ForceCLI/force/lib"
+	"github.com/nimajalali/go-force/force"
+	"github.com/simpleforce/simpleforce"
+	soapforce "github.com/tzmfreedom/go-soapforce"
+	"golang.org/x/oauth2"
+)
+
+var conf = &oauth2.Config{ClientID: "id", Endpoint: oauth2.Endpoint{TokenURL: "https://login.salesforce.com/services/oauth2/token"}}
+
+// ---- reported ----
+
+func soapUnprefixed(err error) string {
+	var fault *soapforce.SOAPFault
+	if !errors.As(err, &fault) {
+		return ""
+	}
+	if fault.Code == "INVALID_LOGIN" { // want `fault.Code holds "sf:INVALID_LOGIN" on \*soapforce.SOAPFault \(the library keeps the SOAP faultcode's "sf:" prefix\), so comparing it with "INVALID_LOGIN" is always false and INVALID_LOGIN is never recognised; compare with "sf:INVALID_LOGIN"`
+		return "check the password and the security token"
+	}
+	if fault.Code != `PASSWORD_LOCKOUT` { // want `comparing it with "PASSWORD_LOCKOUT" is always true`
+		return "retry later"
+	}
+	return "locked out"
+}
+
+func libraryConstants(err error) bool {
+	var fault *soapforce.SOAPFault
+	if !errors.As(err, &fault) {
+		return false
+	}
+	// The library's own constants carry no prefix (ExceptionCode) or another one (FaultCode).
+	return soapforce.ExceptionCode(fault.Code) == soapforce.ExceptionCodePASSWORD_LOCKOUT || // want `comparing it with "PASSWORD_LOCKOUT" is always false`
+		soapforce.ExceptionCode(fault.Code) == soapforce.ExceptionCodeSERVER_UNAVAILABLE || // want `compare with "sf:SERVER_UNAVAILABLE"`
+		fault.Code == string(soapforce.FaultCodeFnsINVALID_LOGIN) // want `comparing it with "fns:INVALID_LOGIN" is always false`
+}
+
+func soapSwitch(err error) bool {
+	var fault *soapforce.SOAPFault
+	if errors.As(err, &fault) {
+		switch fault.Code {
+		case "INVALID_LOGIN", "sf:PASSWORD_LOCKOUT": // want `compare with "sf:INVALID_LOGIN"`
+			return false
+		}
+	}
+	return true
+}
+
+func hasPrefix(err error) bool {
+	var fault *soapforce.SOAPFault
+	return errors.As(err, &fault) && strings.HasPrefix(fault.Code, "LOGIN_MUST_USE_SECURITY_TOKEN") // want `compare with "sf:LOGIN_MUST_USE_SECURITY_TOKEN"`
+}
+
+func simpleforceUnprefixed(err error) bool {
+	var e simpleforce.SalesforceError
+	return errors.As(err, &e) && e.ErrorCode == "INVALID_LOGIN" // want `e.ErrorCode holds "sf:INVALID_LOGIN" on simpleforce.SalesforceError`
+}
+
+func oauthWithSOAP(err error) bool {
+	var re *oauth2.RetrieveError
+	return errors.As(err, &re) && re.ErrorCode == "INVALID_LOGIN" // want `re.ErrorCode holds OAuth error codes on \*oauth2.RetrieveError \(invalid_grant, invalid_client_id, invalid_client, unsupported_grant_type, inactive_user, inactive_org, rate_limit_exceeded\): the OAuth token endpoint never answers the SOAP code "INVALID_LOGIN", so this comparison is always false; rejected credentials \(wrong password, lockout, missing security token\) are "invalid_grant" there`
+}
+
+func goForceWithSOAP(err error) bool {
+	var apiErr *force.ApiError
+	return errors.As(err, &apiErr) && apiErr.ErrorName == "PASSWORD_LOCKOUT" // want `apiErr.ErrorName holds OAuth error codes on \*force.ApiError`
+}
+
+func soapWithOAuth(err error) bool {
+	var fault *soapforce.SOAPFault
+	return errors.As(err, &fault) && fault.Code == "invalid_grant" // want `fault.Code holds SOAP faultcodes on \*soapforce.SOAPFault \(sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, ...\): SOAP login\(\) never answers the OAuth error "invalid_grant", so this comparison is always false; rejected credentials are "sf:INVALID_LOGIN" there`
+}
+
+// The text of an OAuth error never holds a SOAP code.
+func oauthText(ctx context.Context, u, p string) *oauth2.Token {
+	tok, err := conf.PasswordCredentialsToken(ctx, u, p)
+	if err != nil && strings.Contains(err.Error(), "INVALID_LOGIN") { // want `the error of oauth2.\(\*Config\).PasswordCredentialsToken never mentions the SOAP code "INVALID_LOGIN": the OAuth token endpoint answers invalid_grant, .*so this test is always false`
+		return nil
+	}
+	return tok
+}
+
+func forceOAuthText(u, p string) {
+	_, err := lib.PasswordFlowLoginAtEndpoint("https://login.salesforce.com", "id", "secret", u, p)
+	if err != nil {
+		msg := err.Error()
+		if strings.Contains(msg, "PASSWORD_LOCKOUT") { // want `the error of lib.PasswordFlowLoginAtEndpoint never mentions the SOAP code "PASSWORD_LOCKOUT"`
+			return
+		}
+	}
+}
+
+// ---- not reported ----
+
+func prefixed(err error) bool {
+	var fault *soapforce.SOAPFault
+	return errors.As(err, &fault) && (fault.Code == "sf:INVALID_LOGIN" || fault.Code == "sf:PASSWORD_LOCKOUT")
+}
+
+// simpleforce holds REST errorCodes without a prefix in the same field.
+func restCode(err error) bool {
+	var e simpleforce.SalesforceError
+	return errors.As(err, &e) && e.ErrorCode == "INVALID_SESSION_ID"
+}
+
+// go-force's ErrorCode is the REST errorCode; ErrorName is the OAuth error.
+func goForce(err error) bool {
+	var apiErr *force.ApiError
+	return errors.As(err, &apiErr) && (apiErr.ErrorCode == "INVALID_SESSION_ID" || apiErr.ErrorName == "invalid_grant")
+}
+
+func stripped(err error) bool {
+	var fault *soapforce.SOAPFault
+	return errors.As(err, &fault) && (strings.TrimPrefix(fault.Code, "sf:") == "INVALID_LOGIN" || strings.Contains(fault.Code, "PASSWORD_LOCKOUT"))
+}
+
+func notACode(err error) bool {
+	var fault *soapforce.SOAPFault
+	return errors.As(err, &fault) && fault.Code == "soapenv:Client"
+}
+
+func oauthRight(err error) bool {
+	var re *oauth2.RetrieveError
+	return errors.As(err, &re) && re.ErrorCode == "invalid_grant"
+}
+
+// SOAP login() through ForceCLI: the text is "INVALID_LOGIN: ...".
+func forceSOAPText(u, p string) bool {
+	_, err := lib.ForceSoapLoginAtEndpoint("https://login.salesforce.com", u, p)
+	return err != nil && strings.Contains(err.Error(), "INVALID_LOGIN")
+}
