@@ -1,24 +1,735 @@
-// Package sessionreuse is being written (see the issue tracker); it reports nothing yet.
 package sessionreuse
 
 import (
-	"golang.org/x/tools/go/analysis"
+	_ "embed"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+	"sync"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
 
-// Config configures the analyzer.
-type Config struct{}
+//go:embed doc.go
+var docGo string
+
+// Name is the analyzer's name: the prefix of its flags and the name
+// //sflint:ignore directives use.
+const Name = "sessionreuse"
+
+// Config configures the analyzer. Both lists are added to the built-in ones.
+type Config struct {
+	// Handlers are named function types whose functions serve one request
+	// each, as import/path.Type ("github.com/gin-gonic/gin.HandlerFunc").
+	Handlers []string
+	// Schedulers are functions or methods that call the functions passed to
+	// them again and again (on a timer, per event), as import/path.Func or
+	// import/path.Type.Method ("github.com/robfig/cron/v3.Cron.AddFunc").
+	Schedulers []string
+}
+
+// DefaultHandlers are the handler types every run knows.
+func DefaultHandlers() []string {
+	return []string{
+		"net/http.HandlerFunc",
+		"github.com/gin-gonic/gin.HandlerFunc",
+		"github.com/labstack/echo.HandlerFunc",
+		"github.com/gofiber/fiber.Handler",
+	}
+}
+
+// DefaultSchedulers are the schedulers every run knows.
+func DefaultSchedulers() []string {
+	const wait = "k8s.io/apimachinery/pkg/util/wait."
+	return []string{
+		wait + "Until", wait + "UntilWithContext", wait + "NonSlidingUntil", wait + "NonSlidingUntilWithContext",
+		wait + "JitterUntil", wait + "JitterUntilWithContext", wait + "Forever",
+		"github.com/robfig/cron.Cron.AddFunc",
+		"github.com/go-co-op/gocron.Scheduler.Do",
+		"github.com/go-co-op/gocron.NewTask",
+		"github.com/aws/aws-lambda-go/lambda.Start",
+		"github.com/aws/aws-lambda-go/lambda.StartWithOptions",
+	}
+}
 
 // Analyzer is the sessionreuse analyzer built from the default configuration.
 var Analyzer = New(sflogin.Analyzer, Config{})
 
-// New returns the analyzer for a configuration, on top of the given shared login pass.
+// New returns the analyzer for a configuration, on top of the given shared
+// login pass. Its flags write into the returned analyzer's own copy of cfg.
 func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "sessionreuse",
-		Doc:      "sessionreuse: not yet implemented",
-		Requires: []*analysis.Analyzer{login},
-		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	c := &checker{login: login, cfg: Config{
+		Handlers:   slices.Clone(cfg.Handlers),
+		Schedulers: slices.Clone(cfg.Schedulers),
+	}}
+	a := &analysis.Analyzer{
+		Name:      Name,
+		Doc:       extractDoc(docGo),
+		URL:       "https://github.com/sflint/sflint#sessionreuse",
+		Requires:  []*analysis.Analyzer{login},
+		Run:       c.run,
+		FactTypes: []analysis.Fact{new(everyCall), new(schedules)},
 	}
+	a.Flags.Var(refList{&c.cfg.Handlers}, "handlers",
+		"comma-separated named function `types` whose functions serve one request each (import/path.Type), added to "+strings.Join(DefaultHandlers(), ","))
+	a.Flags.Var(refList{&c.cfg.Schedulers}, "schedulers",
+		"comma-separated `functions` that call the functions passed to them again and again, on a timer or per event (import/path.Func or import/path.Type.Method), added to the k8s wait.Until family, robfig/cron, gocron and aws-lambda-go's lambda.Start")
+	return a
+}
+
+// extractDoc returns the text of the package comment from its
+// "# Analyzer sessionreuse" heading on: the analyzer's Doc.
+func extractDoc(src string) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil || f.Doc == nil {
+		return "report Salesforce logins repeated where one session should be reused"
+	}
+	text := f.Doc.Text()
+	const heading = "# Analyzer " + Name + "\n"
+	if i := strings.Index(text, heading); i >= 0 {
+		text = text[i+len(heading):]
+	}
+	return strings.TrimSpace(text)
+}
+
+// refList is a flag.Value holding references; each use appends, and each
+// reference is checked as it is set.
+type refList struct{ p *[]string }
+
+func (l refList) String() string {
+	if l.p == nil {
+		return ""
+	}
+	return strings.Join(*l.p, ",")
+}
+
+func (l refList) Set(s string) error {
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part == "" {
+			continue
+		}
+		if _, err := sfapi.ParseRef(part); err != nil {
+			return err
+		}
+		*l.p = append(*l.p, part)
+	}
+	return nil
+}
+
+var _ flag.Value = refList{}
+
+type checker struct {
+	login *analysis.Analyzer
+	cfg   Config
+
+	once       sync.Once
+	handlers   []sfapi.Ref
+	schedulers []sfapi.Ref
+	err        error
+}
+
+// refs parses the configuration once (flags are set before the first run).
+func (c *checker) refs() error {
+	c.once.Do(func() {
+		parse := func(list []string) []sfapi.Ref {
+			var out []sfapi.Ref
+			for _, s := range list {
+				r, err := sfapi.ParseRef(s)
+				if err != nil {
+					c.err = fmt.Errorf("%s: %w", Name, err)
+					return nil
+				}
+				out = append(out, r)
+			}
+			return out
+		}
+		c.handlers = parse(append(DefaultHandlers(), c.cfg.Handlers...))
+		c.schedulers = parse(append(DefaultSchedulers(), c.cfg.Schedulers...))
+	})
+	return c.err
+}
+
+// everyCall marks a function that logs in to Salesforce on every call: it
+// makes a login (directly or through another such function) that no cache
+// check, sync.Once or error branch guards.
+type everyCall struct {
+	// Reported: sessionreuse already reports the repeated login inside the
+	// function, where it is made; callers are not reported again.
+	Reported bool
+}
+
+// AFact implements analysis.Fact.
+func (*everyCall) AFact() {}
+
+func (f *everyCall) String() string {
+	if f.Reported {
+		return "logs in on every call (reported)"
+	}
+	return "logs in on every call"
+}
+
+// schedules marks a function that calls some of its func parameters again
+// and again on a timer (in a loop that waits for a ticker, time.Tick,
+// time.After or time.Sleep and goes on after a successful call), or hands
+// them to another scheduler.
+type schedules struct {
+	// Params are the indexes of those parameters.
+	Params []int
+}
+
+// AFact implements analysis.Fact.
+func (*schedules) AFact() {}
+
+func (f *schedules) String() string { return fmt.Sprintf("schedules %v", f.Params) }
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if err := c.refs(); err != nil {
+		return nil, err
+	}
+	res, _ := pass.ResultOf[c.login].(*sflogin.Result)
+	st := &state{
+		pass:      pass,
+		res:       res,
+		info:      pass.TypesInfo,
+		c:         c,
+		fns:       map[ast.Node]*fnInfo{},
+		sched:     map[*types.Func][]int{},
+		scheduled: map[ast.Node]string{},
+		fresh:     map[*types.Func]bool{},
+		handsBack: map[*types.Func]bool{},
+		reported:  map[*types.Func]bool{},
+	}
+	if st.info == nil {
+		return nil, nil
+	}
+	// Schedulers are found in every package: a Salesforce package may use a
+	// helper from a package that has nothing to do with Salesforce.
+	st.deriveSchedulers()
+	if res == nil || res.Skipped {
+		return nil, nil
+	}
+	st.findScheduled()
+	sites := st.sites()
+	st.deriveFresh(sites)
+	for _, s := range sites {
+		st.check(s)
+	}
+	st.deriveReported(sites)
+	for _, s := range sites {
+		if s.diag != nil && !st.calleeReported(s) {
+			res.Report(pass, *s.diag)
+		}
+	}
+	st.exportFacts()
+	return nil, nil
+}
+
+// state is the working state of one pass.
+type state struct {
+	pass *analysis.Pass
+	res  *sflogin.Result
+	info *types.Info
+	c    *checker
+
+	fns          map[ast.Node]*fnInfo
+	sched        map[*types.Func][]int // local schedulers and the params they schedule
+	scheduled    map[ast.Node]string   // FuncLit/FuncDecl -> the scheduler that calls it
+	handlerTypes []handlerType
+	handlersDone bool
+	fresh        map[*types.Func]bool // local functions that log in on every call
+	handsBack    map[*types.Func]bool // ... that can be login wrappers: the fact is exported for these
+	reported     map[*types.Func]bool // ... whose repeated login is reported inside them
+}
+
+// fnInfo is a function body: a declaration or a literal.
+type fnInfo struct {
+	node ast.Node // *ast.FuncDecl or *ast.FuncLit
+	decl *ast.FuncDecl
+	obj  *types.Func // nil for literals
+	body *ast.BlockStmt
+	sig  *types.Signature
+	file *ast.File
+	g    *cfg.CFG
+	defs map[*types.Var][]ast.Expr
+}
+
+func (st *state) fnOf(n ast.Node, file *ast.File) *fnInfo {
+	if fi, ok := st.fns[n]; ok {
+		return fi
+	}
+	fi := &fnInfo{node: n, file: file}
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		fi.decl, fi.body = n, n.Body
+		fi.obj, _ = st.info.Defs[n.Name].(*types.Func)
+		if fi.obj != nil {
+			fi.sig, _ = fi.obj.Type().(*types.Signature)
+		}
+	case *ast.FuncLit:
+		fi.body = n.Body
+		fi.sig, _ = st.info.TypeOf(n).(*types.Signature)
+	}
+	st.fns[n] = fi
+	return fi
+}
+
+// graph returns the function's control-flow graph, built on first use.
+func (st *state) graph(fi *fnInfo) *cfg.CFG {
+	if fi.g == nil {
+		fi.g = cfg.New(fi.body, st.mayReturn)
+	}
+	return fi.g
+}
+
+// site is one login call and what the analysis found about it.
+type site struct {
+	c    *sflogin.Call
+	path []ast.Node // from the call out to fn.node
+	fn   *fnInfo
+
+	errG      bool // an enclosing condition or early exit tests an error
+	cacheG    bool // ... tests a cache
+	nilChecks []nilCheck
+	broken    *broken // shape 4
+
+	hs          []holder // where the session goes (see holders)
+	inline      bool
+	holdersDone bool
+
+	diag *analysis.Diagnostic
+}
+
+// sites collects the package's login calls with their enclosing function.
+func (st *state) sites() []*site {
+	var out []*site
+	for _, c := range st.res.Calls {
+		if c.Kind != sfapi.Login || c.File == nil || c.Expr == nil {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(c.File, c.Expr.Pos(), c.Expr.End())
+		var fnNode ast.Node
+		for i, n := range path {
+			switch n.(type) {
+			case *ast.FuncDecl, *ast.FuncLit:
+				fnNode = n
+				path = path[:i+1]
+			}
+			if fnNode != nil {
+				break
+			}
+		}
+		if fnNode == nil {
+			continue // a package-level initialiser: once per process
+		}
+		fi := st.fnOf(fnNode, c.File)
+		if fi.body == nil {
+			continue
+		}
+		s := &site{c: c, path: path, fn: fi}
+		st.classifyGuards(s)
+		out = append(out, s)
+	}
+	return out
+}
+
+// isFresh reports whether the call logs in whenever it runs: a library
+// login, or a wrapper that logs in on every call.
+func (st *state) isFresh(s *site) bool {
+	fn := s.c.Wrapper
+	if fn == nil {
+		return true
+	}
+	if fn.Pkg() == st.pass.Pkg {
+		return st.fresh[fn]
+	}
+	return st.pass.ImportObjectFact(fn.Origin(), new(everyCall))
+}
+
+// calleeReported reports whether the call goes through a wrapper whose
+// repeated login sessionreuse reports inside it.
+func (st *state) calleeReported(s *site) bool {
+	fn := s.c.Wrapper
+	if fn == nil {
+		return false
+	}
+	if fn.Pkg() == st.pass.Pkg {
+		return st.reported[fn]
+	}
+	var f everyCall
+	return st.pass.ImportObjectFact(fn.Origin(), &f) && f.Reported
+}
+
+// counts reports whether the site makes its function log in on every call.
+func (s *site) counts() bool { return (!s.errG && !s.cacheG) || s.broken != nil }
+
+// deriveFresh computes, to a fixpoint, the local functions that log in on
+// every call.
+func (st *state) deriveFresh(sites []*site) {
+	for changed := true; changed; {
+		changed = false
+		for _, s := range sites {
+			if s.fn.obj == nil || st.fresh[s.fn.obj] || !s.counts() || !st.isFresh(s) {
+				continue
+			}
+			st.fresh[s.fn.obj] = true
+			changed = true
+		}
+	}
+	for _, s := range sites {
+		if obj := s.fn.obj; obj != nil && st.fresh[obj] && !st.handsBack[obj] {
+			st.handsBack[obj] = st.mayHandBack(s)
+		}
+	}
+}
+
+// mayHandBack reports whether the site's function can be a login wrapper
+// (what the shared pass gives a LoginFact): it has results, or the session
+// goes to its receiver or a parameter. Facts are exported for these only.
+func (st *state) mayHandBack(s *site) bool {
+	sig := s.fn.sig
+	if sig == nil {
+		return false
+	}
+	if sig.Results().Len() > 0 {
+		return true
+	}
+	hs, _ := st.holders(s)
+	for _, h := range hs {
+		if h.root == sig.Recv() {
+			return true
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			if h.root == sig.Params().At(i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deriveReported computes, to a fixpoint, the local functions whose every
+// repeated login is reported (inside them or inside the wrappers they call).
+func (st *state) deriveReported(sites []*site) {
+	for changed := true; changed; {
+		changed = false
+		byFn := map[*types.Func]bool{}
+		for _, s := range sites {
+			obj := s.fn.obj
+			if obj == nil || !st.fresh[obj] || !s.counts() || !st.isFresh(s) {
+				continue
+			}
+			ok := s.diag != nil || st.calleeReported(s)
+			if prev, seen := byFn[obj]; seen {
+				byFn[obj] = prev && ok
+			} else {
+				byFn[obj] = ok
+			}
+		}
+		for obj, ok := range byFn {
+			if ok && !st.reported[obj] {
+				st.reported[obj] = true
+				changed = true
+			}
+		}
+	}
+}
+
+func (st *state) exportFacts() {
+	if st.pass.Pkg.Name() == "main" {
+		return // nothing imports a command
+	}
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || (fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main")) {
+				continue
+			}
+			obj, _ := st.info.Defs[fd.Name].(*types.Func)
+			if obj != nil && st.fresh[obj] && st.handsBack[obj] {
+				st.pass.ExportObjectFact(obj, &everyCall{Reported: st.reported[obj]})
+			}
+		}
+	}
+}
+
+// check decides which shape, if any, the site is, and builds its diagnostic.
+func (st *state) check(s *site) {
+	if !st.isFresh(s) {
+		return
+	}
+	if s.broken != nil {
+		s.diag = st.brokenDiag(s)
+		return
+	}
+	if s.errG || s.cacheG {
+		return // a cache or a refresh after a failure: what Salesforce recommends
+	}
+	loops := enclosingLoops(s.path)
+	if st.credsVary(s, loops) {
+		return // a different session per item, or per user: not a repeat
+	}
+	if d := st.perIteration(s, loops); d != nil {
+		s.diag = d
+		return
+	}
+	if d := st.perRequest(s); d != nil {
+		s.diag = d
+		return
+	}
+	s.diag = st.perCall(s)
+}
+
+// why is the reason shared by every message.
+const why = "a Salesforce login is the most expensive call an integration makes and counts against the org's login and API limits"
+
+// refresh is the advice shared by every message.
+const refresh = "log in again only when a call fails with INVALID_SESSION_ID"
+
+// perIteration is shape 1: a login in a loop body, with the same credentials
+// on every iteration, on the success path, followed by work with the
+// session before the next iteration.
+func (st *state) perIteration(s *site, loops []ast.Stmt) *analysis.Diagnostic {
+	errVars := st.errVars(s)
+	for _, loop := range loops {
+		if !branchFree(s.path, loop, true, true) {
+			return nil
+		}
+		r := st.successRegion(s.fn, s.c.Expr, errVars, loop)
+		if !r.found {
+			return nil
+		}
+		if !r.cont {
+			continue // the loop ends after a successful login: a retry (blindretry's business)
+		}
+		hs, inline := st.holders(s)
+		use := st.scan(s, r.nodes, hs, false)
+		if use.escape || (!use.use && !inline) {
+			return nil
+		}
+		what := "iteration"
+		if st.waitsOnTimer(loop) {
+			what = "tick"
+		}
+		return &analysis.Diagnostic{
+			Pos: s.c.Expr.Pos(), End: st.end(s.c.Expr), Category: "per-iteration",
+			Message: fmt.Sprintf("%s logs in on every %s of this loop with the same credentials, opening a new Salesforce session each time and dropping the previous one: %s; log in once before the loop and reuse the session, and %s",
+				s.c.Name(), what, why, refresh),
+			Related: []analysis.RelatedInformation{{Pos: loop.Pos(), End: loop.Pos() + 3, Message: "the loop that runs the login every time"}},
+		}
+	}
+	return nil
+}
+
+// perRequest is shape 2: a login reached on every call of an HTTP handler, a
+// gRPC method, or a function a scheduler calls on every tick.
+func (st *state) perRequest(s *site) *analysis.Diagnostic {
+	what, related := st.context(s.fn)
+	if what == "" || !branchFree(s.path, s.fn.node, true, true) {
+		return nil
+	}
+	if st.varies(s, st.paramScope(s.fn)) {
+		return nil // credentials from the request: a session per caller
+	}
+	r := st.successRegion(s.fn, s.c.Expr, st.errVars(s), nil)
+	if !r.found {
+		return nil
+	}
+	hs, _ := st.holders(s)
+	if st.scan(s, r.nodes, hs, false).escape {
+		return nil // the session is kept somewhere: someone's cache
+	}
+	return &analysis.Diagnostic{
+		Pos: s.c.Expr.Pos(), End: st.end(s.c.Expr), Category: "per-request",
+		Message: fmt.Sprintf("%s logs in on %s, opening a new Salesforce session each time: %s; log in once (at start-up, or lazily under sync.Once or a mutex) and share the session, and %s",
+			s.c.Name(), what, why, refresh),
+		Related: related,
+	}
+}
+
+// constructorPrefixes are the names of methods that are meant to log in:
+// they run once per object or on purpose (lower-cased prefixes).
+var constructorPrefixes = []string{
+	"new", "open", "connect", "reconnect", "login", "logon", "relogin", "signin", "init", "auth",
+	"reauth", "refresh", "renew", "dial", "setup", "start", "run", "serve", "execute", "main",
+	"check", "verify", "validate", "test",
+}
+
+func constructorLike(name string) bool {
+	n := strings.ToLower(name)
+	for _, p := range constructorPrefixes {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// perCall is shape 3: a method that logs in on its receiver's client
+// unconditionally, then calls the API on that client.
+func (st *state) perCall(s *site) *analysis.Diagnostic {
+	fi := s.fn
+	if fi.decl == nil || fi.decl.Recv == nil || fi.sig == nil || fi.sig.Recv() == nil || constructorLike(fi.decl.Name.Name) {
+		return nil
+	}
+	if !branchFree(s.path, fi.node, false, false) {
+		return nil
+	}
+	if st.varies(s, st.paramScope(fi)) {
+		return nil // the caller passes the credentials: a session per caller
+	}
+	recv := fi.sig.Recv()
+	hs, _ := st.holders(s)
+	var own []holder
+	for _, h := range hs {
+		if h.root == recv {
+			own = append(own, h)
+		}
+	}
+	if len(own) == 0 {
+		return nil
+	}
+	r := st.successRegion(fi, s.c.Expr, st.errVars(s), nil)
+	if !r.found {
+		return nil
+	}
+	u := st.scan(s, r.nodes, hs, true)
+	if u.escape || !u.api {
+		return nil
+	}
+	kept := exprString(own[0].expr)
+	return &analysis.Diagnostic{
+		Pos: s.c.Expr.Pos(), End: st.end(s.c.Expr), Category: "per-call",
+		Message: fmt.Sprintf("%s logs in again on every call of %s although %s already holds the session, so every use opens a new Salesforce session: %s; log in once (in the constructor, or lazily when %s has no session yet) and reuse it, and %s",
+			s.c.Name(), sflogin.FuncName(fi.obj), kept, why, kept, refresh),
+		Related: []analysis.RelatedInformation{{Pos: u.apiCall.Pos(), End: st.end(u.apiCall), Message: "the call that uses the new session"}},
+	}
+}
+
+// broken is shape 4: a cache variable that is checked but never filled,
+// because the session goes into a new variable that shadows it.
+type broken struct {
+	cache  *types.Var // the variable checked
+	shadow *types.Var // the new variable holding the session
+	assign *ast.AssignStmt
+	guard  ast.Expr
+}
+
+func (st *state) brokenDiag(s *site) *analysis.Diagnostic {
+	b := s.broken
+	where := "package-level"
+	if b.cache.Parent() != nil && b.cache.Pkg() != nil && b.cache.Parent() != b.cache.Pkg().Scope() {
+		where = "outer"
+	}
+	line := st.pass.Fset.Position(b.guard.Pos()).Line
+	d := &analysis.Diagnostic{
+		Pos: s.c.Expr.Pos(), End: st.end(s.c.Expr), Category: "broken-cache",
+		Message: fmt.Sprintf("the session from %s goes into a new variable %s declared by :=, which shadows the %s %s checked on line %d: that cache is never filled, so every call logs in again (%s); assign the cache with = instead of :=",
+			s.c.Name(), b.shadow.Name(), where, b.cache.Name(), line, why),
+		Related: []analysis.RelatedInformation{{Pos: b.guard.Pos(), End: st.end(b.guard), Message: "the cache is checked here but never assigned"}},
+	}
+	if fix := st.brokenFix(s); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	return d
+}
+
+// brokenFix turns `cache, err := login()` into `var err error; cache, err = login()`.
+func (st *state) brokenFix(s *site) *analysis.SuggestedFix {
+	b := s.broken
+	as := b.assign
+	if as == nil || as.Tok != token.DEFINE || !types.Identical(b.shadow.Type(), b.cache.Type()) {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(s.fn.file, as.Pos(), as.End())
+	// The statement to declare the other new variables before, and its scope.
+	var stmt ast.Stmt
+	var scope *types.Scope
+	for i := 0; i+1 < len(path); i++ {
+		switch p := path[i+1].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			stmt, _ = path[i].(ast.Stmt)
+			scope = b.shadow.Parent()
+			if stmt != as {
+				return nil
+			}
+		case *ast.IfStmt:
+			if path[i] == p.Init {
+				stmt = p
+				if b.shadow.Parent() != nil {
+					scope = b.shadow.Parent().Parent()
+				}
+			} else {
+				return nil
+			}
+		default:
+			continue
+		}
+		break
+	}
+	if stmt == nil || scope == nil {
+		return nil
+	}
+	var decls []string
+	for _, lhs := range as.Lhs {
+		id, ok := lhs.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, _ := st.info.Defs[id].(*types.Var)
+		if v == nil || v == b.shadow {
+			continue
+		}
+		if !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+			return nil // only the usual err is declared by the fix
+		}
+		if _, obj := scope.LookupParent(id.Name, stmt.Pos()); obj != nil && obj != v {
+			if obj.Parent() == scope || !types.Identical(obj.Type(), v.Type()) {
+				return nil
+			}
+			continue // an err of the enclosing scope is reused
+		}
+		decls = append(decls, "var "+id.Name+" error")
+	}
+	edits := []analysis.TextEdit{{Pos: as.TokPos, End: as.TokPos + token.Pos(len(":=")), NewText: []byte("=")}}
+	if len(decls) > 0 {
+		col := st.pass.Fset.Position(stmt.Pos()).Column
+		indent := strings.Repeat("\t", max(col-1, 0))
+		text := strings.Join(decls, "\n"+indent) + "\n" + indent
+		edits = append(edits, analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)})
+	}
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Assign the session to %s %s with = instead of declaring a new %s", "the cache", b.cache.Name(), b.shadow.Name()),
+		TextEdits: edits,
+	}
+}
+
+// end returns where n ends, within its file: on ill-formed source (a call
+// missing its closing parenthesis at the end of the file) n.End() may lie
+// past it.
+func (st *state) end(n ast.Node) token.Pos {
+	tf := st.pass.Fset.File(n.Pos())
+	if tf == nil {
+		return token.NoPos
+	}
+	if last := token.Pos(tf.Base() + tf.Size()); n.End() > last {
+		return last
+	}
+	return n.End()
+}
+
+func exprString(e ast.Expr) string {
+	if e == nil {
+		return "the receiver"
+	}
+	return types.ExprString(e)
 }

@@ -1,0 +1,388 @@
+package sessionreuse
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sflint/sflint/internal/sfapi"
+	"github.com/sflint/sflint/internal/sflogin"
+)
+
+// This file finds the functions that run once per request, RPC or tick:
+// HTTP handlers, gRPC methods, and functions handed to a scheduler.
+
+type handlerType struct {
+	name string // "http.HandlerFunc"
+	sig  *types.Signature
+}
+
+// handlerTypeOf returns the handler type a function's signature is, or "".
+func (st *state) handlerTypeOf(sig *types.Signature) string {
+	if sig == nil {
+		return ""
+	}
+	if !st.handlersDone {
+		st.handlersDone = true
+		var pkgs []*types.Package
+		seen := map[*types.Package]bool{}
+		var visit func(p *types.Package)
+		visit = func(p *types.Package) {
+			if p == nil || seen[p] {
+				return
+			}
+			seen[p] = true
+			pkgs = append(pkgs, p)
+			for _, q := range p.Imports() {
+				visit(q)
+			}
+		}
+		visit(st.pass.Pkg)
+		for _, r := range st.c.handlers {
+			if r.Recv != "" {
+				continue
+			}
+			for _, p := range pkgs {
+				if !sfapi.MatchPath(p.Path(), r.Pkg) {
+					continue
+				}
+				tn, ok := p.Scope().Lookup(r.Name).(*types.TypeName)
+				if !ok {
+					continue
+				}
+				if s, ok := types.Unalias(tn.Type()).Underlying().(*types.Signature); ok {
+					st.handlerTypes = append(st.handlerTypes, handlerType{p.Name() + "." + r.Name, s})
+				}
+			}
+		}
+	}
+	for _, h := range st.handlerTypes {
+		if types.Identical(sig, h.sig) {
+			return h.name
+		}
+	}
+	return ""
+}
+
+// context says whether the function runs once per request, RPC or tick,
+// and names it for the message.
+func (st *state) context(fi *fnInfo) (string, []analysis.RelatedInformation) {
+	rel := func(msg string) []analysis.RelatedInformation {
+		return []analysis.RelatedInformation{{Pos: fi.node.Pos(), End: fi.node.Pos() + 4, Message: msg}}
+	}
+	if name, ok := st.scheduled[fi.node]; ok {
+		if fi.obj != nil {
+			return fmt.Sprintf("every run of %s, which %s calls again and again", sflogin.FuncName(fi.obj), name),
+				rel("called again and again by " + name)
+		}
+		return fmt.Sprintf("every run of the function literal that %s calls again and again", name), rel("called again and again by " + name)
+	}
+	if ht := st.handlerTypeOf(fi.sig); ht != "" {
+		if fi.obj != nil {
+			return "every request served by " + sflogin.FuncName(fi.obj), rel("the handler: it runs once per request")
+		}
+		return fmt.Sprintf("every request served by the %s literal in %s", ht, st.enclosingDecl(fi)), rel("the handler: it runs once per request")
+	}
+	if st.isRPCMethod(fi) {
+		return "every call of the gRPC method " + sflogin.FuncName(fi.obj), rel("the gRPC method: it runs once per call")
+	}
+	return "", nil
+}
+
+func (st *state) enclosingDecl(fi *fnInfo) string {
+	for _, d := range fi.file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= fi.node.Pos() && fi.node.End() <= fd.End() {
+			if obj, ok := st.info.Defs[fd.Name].(*types.Func); ok {
+				return sflogin.FuncName(obj)
+			}
+		}
+	}
+	return "a package-level declaration"
+}
+
+// isRPCMethod reports whether a method implements a generated RPC service
+// interface: its type embeds an Unimplemented...Server (gRPC) or
+// Unimplemented...Handler (Connect) that has a method of the same name.
+func (st *state) isRPCMethod(fi *fnInfo) bool {
+	if fi.decl == nil || fi.obj == nil || fi.sig == nil || fi.sig.Recv() == nil {
+		return false
+	}
+	t := fi.sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < s.NumFields(); i++ {
+		f := s.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		ft := f.Type()
+		if p, ok := ft.(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		n, ok := types.Unalias(ft).(*types.Named)
+		if !ok {
+			continue
+		}
+		name := n.Obj().Name()
+		if !strings.HasPrefix(name, "Unimplemented") || (!strings.HasSuffix(name, "Server") && !strings.HasSuffix(name, "Handler")) {
+			continue
+		}
+		if types.NewMethodSet(types.NewPointer(n)).Lookup(n.Obj().Pkg(), fi.obj.Name()) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// schedulerArgs returns the name of a scheduler the call calls and the
+// indexes of the arguments it calls again and again.
+func (st *state) schedulerArgs(call *ast.CallExpr) (string, []int) {
+	fn, _ := typeutil.Callee(st.info, call).(*types.Func)
+	if fn == nil {
+		return "", nil
+	}
+	if st.res != nil && st.res.Model != nil && st.res.Model.Retry(fn) != nil {
+		return "", nil // a retry helper calls its operation until it succeeds: blindretry's business
+	}
+	pkg, recv, name := sfapi.FuncKey(fn)
+	for _, r := range st.c.schedulers {
+		if r.Name == name && r.Recv == recv && sfapi.MatchPath(pkg, r.Pkg) {
+			var idx []int
+			for i, a := range call.Args {
+				if _, lit := ast.Unparen(a).(*ast.FuncLit); lit {
+					idx = append(idx, i)
+				} else if t := st.info.TypeOf(a); t != nil {
+					if _, ok := t.Underlying().(*types.Signature); ok {
+						idx = append(idx, i)
+					}
+				}
+			}
+			return sflogin.FuncName(fn), idx
+		}
+	}
+	if fn.Pkg() == st.pass.Pkg {
+		if ps := st.sched[fn]; len(ps) > 0 {
+			return sflogin.FuncName(fn), ps
+		}
+		return "", nil
+	}
+	var f schedules
+	if fn.Pkg() != nil && st.pass.ImportObjectFact(fn.Origin(), &f) {
+		return sflogin.FuncName(fn), f.Params
+	}
+	return "", nil
+}
+
+// deriveSchedulers finds the package's functions that call one of their
+// func parameters in a loop that waits on a timer and goes on after the
+// call succeeds, or hand it to another scheduler; and exports the facts.
+func (st *state) deriveSchedulers() {
+	type cand struct {
+		fi     *fnInfo
+		params map[*types.Var]int
+	}
+	var cands []cand
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fi := st.fnOf(fd, f)
+			if fi.sig == nil || fi.obj == nil {
+				continue
+			}
+			params := map[*types.Var]int{}
+			for i := 0; i < fi.sig.Params().Len(); i++ {
+				p := fi.sig.Params().At(i)
+				if _, ok := p.Type().Underlying().(*types.Signature); ok {
+					params[p] = i
+				}
+			}
+			if len(params) > 0 {
+				cands = append(cands, cand{fi, params})
+			}
+		}
+	}
+	for round := 0; round < 4; round++ {
+		changed := false
+		for _, c := range cands {
+			if got := st.scheduledParams(c.fi, c.params); len(got) > len(st.sched[c.fi.obj]) {
+				st.sched[c.fi.obj] = got
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, c := range cands {
+		if ps := st.sched[c.fi.obj]; len(ps) > 0 {
+			st.pass.ExportObjectFact(c.fi.obj, &schedules{Params: ps})
+		}
+	}
+}
+
+func (st *state) scheduledParams(fi *fnInfo, params map[*types.Var]int) []int {
+	set := map[int]bool{}
+	paramOf := func(e ast.Expr) (int, bool) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := st.info.Uses[id].(*types.Var); ok {
+				i, ok := params[v]
+				return i, ok
+			}
+		}
+		return 0, false
+	}
+	ast.Inspect(fi.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if i, ok := paramOf(call.Fun); ok && !set[i] && st.calledOnTimer(fi, call) {
+			set[i] = true
+		}
+		if _, idx := st.schedulerArgs(call); len(idx) > 0 {
+			for _, j := range idx {
+				if j < len(call.Args) {
+					if i, ok := paramOf(call.Args[j]); ok {
+						set[i] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	var out []int
+	for i := range set {
+		out = append(out, i)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// calledOnTimer reports whether the call sits in a loop that waits on a
+// timer and begins its next iteration after the call succeeds.
+func (st *state) calledOnTimer(outer *fnInfo, call *ast.CallExpr) bool {
+	path, _ := astutil.PathEnclosingInterval(outer.file, call.Pos(), call.End())
+	var fn *fnInfo
+	for i, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			fn = st.fnOf(n, outer.file)
+			path = path[:i+1]
+		}
+		if fn != nil {
+			break
+		}
+	}
+	if fn == nil || fn.body == nil {
+		return false
+	}
+	errVars := map[*types.Var]bool{}
+	if as, ok := parentOf(path).(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+		for _, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok {
+				if v, ok := st.info.ObjectOf(id).(*types.Var); ok && isErrorType(v.Type()) {
+					errVars[v] = true
+				}
+			}
+		}
+	}
+	for _, loop := range enclosingLoops(path) {
+		if !st.waitsOnTimer(loop) {
+			continue
+		}
+		if r := st.successRegion(fn, call, errVars, loop); r.found && r.cont {
+			return true
+		}
+	}
+	return false
+}
+
+// findScheduled records the function literals and functions handed to a
+// scheduler in the package.
+func (st *state) findScheduled() {
+	lits := map[*types.Var][]*ast.FuncLit{}
+	decls := map[*types.Func]*ast.FuncDecl{}
+	for _, f := range st.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if obj, ok := st.info.Defs[n.Name].(*types.Func); ok {
+					decls[obj] = n
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if lit, ok := ast.Unparen(n.Rhs[i]).(*ast.FuncLit); ok {
+							if id, ok := l.(*ast.Ident); ok {
+								if v, ok := st.info.ObjectOf(id).(*types.Var); ok {
+									lits[v] = append(lits[v], lit)
+								}
+							}
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, id := range n.Names {
+						if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
+							if v, ok := st.info.Defs[id].(*types.Var); ok {
+								lits[v] = append(lits[v], lit)
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range st.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			name, idx := st.schedulerArgs(call)
+			for _, i := range idx {
+				if i >= len(call.Args) {
+					continue
+				}
+				switch a := ast.Unparen(call.Args[i]).(type) {
+				case *ast.FuncLit:
+					st.scheduled[a] = name
+				case *ast.Ident:
+					switch obj := st.info.Uses[a].(type) {
+					case *types.Func:
+						if d := decls[obj]; d != nil {
+							st.scheduled[d] = name
+						}
+					case *types.Var:
+						if l := lits[obj]; len(l) == 1 {
+							st.scheduled[l[0]] = name
+						}
+					}
+				case *ast.SelectorExpr:
+					if obj, ok := st.info.Uses[a.Sel].(*types.Func); ok {
+						if d := decls[obj]; d != nil {
+							st.scheduled[d] = name
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+}

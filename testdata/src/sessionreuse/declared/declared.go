@@ -1,0 +1,42 @@
+// Package declared uses a handler type and a scheduler that sessionreuse
+// only knows from its flags:
+//
+//	-sessionreuse.handlers=sessionreuse/web.HandlerFunc
+//	-sessionreuse.schedulers=sessionreuse/cron.Cron.AddFunc
+package declared
+
+import (
+	"sessionreuse/cron"
+	"sessionreuse/web"
+	"sessionreuse/wrap"
+)
+
+var cfg wrap.Config
+
+func routes(e *web.Engine) {
+	e.GET("/accounts", func(c *web.Context) {
+		client, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every request served by the web.HandlerFunc literal in declared.routes`
+		if err != nil {
+			return
+		}
+		client.Query("SELECT Id FROM Account WHERE Name = '" + c.Query("name") + "'")
+	})
+}
+
+func accounts(c *web.Context) {
+	client, err := wrap.Connect(cfg) // want `logs in on every request served by declared.accounts`
+	if err == nil {
+		client.Query("SELECT Id FROM Account")
+	}
+}
+
+func jobs() {
+	c := cron.New()
+	c.AddFunc("@every 5m", func() {
+		client, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run of the function literal that cron.\(\*Cron\).AddFunc calls again and again`
+		if err == nil {
+			client.Query("SELECT Id FROM Case")
+		}
+	})
+	c.Start()
+}
