@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,6 +40,10 @@ type Options struct {
 	Context int // -c: lines of source context in text output
 	Tests   bool
 	Enabled []*analysis.Analyzer
+	// Login is the shared pass. It is analysed as a root too: the checker
+	// drops the results of non-root actions, and the suppressed findings
+	// (SARIF) live in its results.
+	Login *analysis.Analyzer
 }
 
 // Main runs the command line args (without the program name) with the
@@ -75,7 +80,7 @@ func cleanErr(err error) error {
 func parseFlags(progname string, args []string, stdout, stderr io.Writer, login *analysis.Analyzer, checks []*analysis.Analyzer) (*Options, []string, int) {
 	fs := flag.NewFlagSet(progname, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	opts := &Options{}
+	opts := &Options{Login: login}
 	fs.StringVar(&opts.Dir, "C", "", "change to `dir` before doing anything else (like go -C)")
 	fs.StringVar(&opts.Format, "format", "text", "output `format`: text, json or sarif")
 	jsonFlag := fs.Bool("json", false, "emit JSON output (same as -format=json)")
@@ -217,7 +222,11 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 	if len(opts.Enabled) == 0 {
 		return code
 	}
-	graph, err := checker.Analyze(opts.Enabled, pkgs, nil)
+	roots := opts.Enabled
+	if opts.Login != nil {
+		roots = append([]*analysis.Analyzer{opts.Login}, roots...)
+	}
+	graph, err := checker.Analyze(roots, pkgs, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %s\n", progname, oneLine(err.Error()))
 		return ExitError
@@ -245,13 +254,45 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 }
 
 // printLoadErrors prints each distinct package error once, in a stable
-// order, and returns how many it printed.
+// order, and returns how many it printed. Consequences of an error printed
+// elsewhere are left out: a package with syntax errors shows only the first
+// syntax error of each file (not the parser's follow-on errors nor the type
+// errors they cause), and "could not import" type errors are dropped when the
+// failure of the import has its own error (a missing module, a cgo package
+// without a C compiler).
 func printLoadErrors(pkgs []*packages.Package, w io.Writer) int {
 	seen := map[string]bool{}
 	var lines []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		parseErr := false
 		for _, e := range p.Errors {
+			parseErr = parseErr || e.Kind == packages.ParseError
+		}
+		fileSeen := map[string]bool{}
+		for _, e := range p.Errors {
+			if parseErr && e.Kind == packages.TypeError {
+				continue
+			}
+			if e.Kind == packages.ParseError {
+				file, _, _ := strings.Cut(e.Pos, ":")
+				if fileSeen[file] {
+					continue
+				}
+				fileSeen[file] = true
+			}
 			msg := e.Msg
+			// go list prefixes a build failure with "# pkg\n".
+			if rest, ok := strings.CutPrefix(msg, "# "); ok {
+				if pkg, body, ok := strings.Cut(rest, "\n"); ok {
+					msg = pkg + ": " + body
+				}
+			}
+			if strings.Contains(msg, "C compiler") && strings.Contains(msg, "not found") {
+				msg += " (install a C compiler, or set CGO_ENABLED=0)"
+			}
+			if e.Kind == packages.TypeError && strings.HasPrefix(msg, "could not import ") {
+				msg = "\x00" + msg // marked: printed only if nothing explains it
+			}
 			if e.Pos != "" && e.Pos != "-" {
 				msg = relPath(e.Pos) + ": " + msg
 			} else if !strings.Contains(msg, p.PkgPath) && p.PkgPath != "" {
@@ -265,8 +306,17 @@ func printLoadErrors(pkgs []*packages.Package, w io.Writer) int {
 		}
 	})
 	sort.Strings(lines)
+	couldNotImport := 0
 	for _, l := range lines {
-		fmt.Fprintln(w, l)
+		if strings.Contains(l, "\x00") {
+			couldNotImport++
+		}
+	}
+	if couldNotImport > 0 && couldNotImport < len(lines) {
+		lines = slices.DeleteFunc(lines, func(l string) bool { return strings.Contains(l, "\x00") })
+	}
+	for _, l := range lines {
+		fmt.Fprintln(w, strings.Replace(l, "\x00", "", 1))
 	}
 	return len(lines)
 }

@@ -26,6 +26,8 @@ type Finding struct {
 	Fset     *token.FileSet
 	// Suppressed is set for diagnostics a //sflint:ignore directive silenced.
 	Suppressed bool
+	// Directive is the directive that silenced it (nil unless Suppressed).
+	Directive *sflogin.Directive
 }
 
 // collect gathers the findings of the root actions, de-duplicated (a file
@@ -39,9 +41,9 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 	}
 	seen := map[key]bool{}
 	var out []*Finding
-	add := func(act *checker.Action, d analysis.Diagnostic, suppressed bool, a *analysis.Analyzer) {
+	add := func(act *checker.Action, d analysis.Diagnostic, dir *sflogin.Directive, a *analysis.Analyzer) {
 		fset := act.Package.Fset
-		f := &Finding{Analyzer: a, PkgID: act.Package.ID, Posn: fset.Position(d.Pos), Diag: d, Fset: fset, Suppressed: suppressed}
+		f := &Finding{Analyzer: a, PkgID: act.Package.ID, Posn: fset.Position(d.Pos), Diag: d, Fset: fset, Suppressed: dir != nil, Directive: dir}
 		if d.End.IsValid() {
 			f.End = fset.Position(d.End)
 		}
@@ -72,7 +74,7 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 		}
 		if act.IsRoot {
 			for _, d := range act.Diagnostics {
-				add(act, d, false, act.Analyzer)
+				add(act, d, nil, act.Analyzer)
 			}
 		}
 	}
@@ -83,8 +85,8 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 			if !ok || dep.Err != nil {
 				continue
 			}
-			for _, d := range res.Suppressed(act.Analyzer.Name) {
-				add(act, d, true, act.Analyzer)
+			for _, s := range res.Suppressions(act.Analyzer.Name) {
+				add(act, s.Diag, s.Directive, act.Analyzer)
 			}
 		}
 	}
@@ -117,8 +119,9 @@ func countReported(fs []*Finding) int {
 
 // formats are the output writers by -format name.
 var formats = map[string]func(io.Writer, []*Finding, *Options) error{
-	"text": writeText,
-	"json": writeJSON,
+	"text":  writeText,
+	"json":  writeJSON,
+	"sarif": writeSARIF,
 }
 
 func formatNames() []string {

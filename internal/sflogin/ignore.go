@@ -29,7 +29,13 @@ type ignoreIndex struct {
 
 	mu         sync.Mutex
 	used       map[*Directive]map[string]bool
-	suppressed map[string][]analysis.Diagnostic // analyzer -> diagnostics suppressed
+	suppressed map[string][]Suppression // analyzer -> diagnostics suppressed
+}
+
+// Suppression is a diagnostic that a directive silenced.
+type Suppression struct {
+	Diag      analysis.Diagnostic
+	Directive *Directive
 }
 
 // DirectivePrefix starts a suppression comment.
@@ -37,7 +43,7 @@ const DirectivePrefix = "//sflint:ignore"
 
 func newIgnoreIndex(pass *analysis.Pass) *ignoreIndex {
 	ix := &ignoreIndex{byLine: map[string]map[int][]*Directive{}, used: map[*Directive]map[string]bool{},
-		suppressed: map[string][]analysis.Diagnostic{}}
+		suppressed: map[string][]Suppression{}}
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
 		docs := map[*ast.CommentGroup]*ast.FuncDecl{}
@@ -71,6 +77,10 @@ func newIgnoreIndex(pass *analysis.Pass) *ignoreIndex {
 	}
 	return ix
 }
+
+// ParseDirective parses one comment as a //sflint:ignore directive (without
+// its Func); it returns nil for any other comment.
+func ParseDirective(c *ast.Comment) *Directive { return parseDirective(c) }
 
 // parseDirective parses "//sflint:ignore a,b -- reason".
 func parseDirective(c *ast.Comment) *Directive {
@@ -122,6 +132,7 @@ func (ix *ignoreIndex) match(fset *token.FileSet, analyzer string, pos token.Pos
 // comment names that analyzer. Every analyzer reports through it, so the
 // directive works the same under every driver (sflint, go vet, golangci-lint).
 func (r *Result) Report(pass *analysis.Pass, d analysis.Diagnostic) {
+	d = sanitize(pass.Fset, d)
 	if r.ignores != nil {
 		if dir := r.ignores.match(pass.Fset, pass.Analyzer.Name, d.Pos); dir != nil {
 			r.ignores.mu.Lock()
@@ -129,7 +140,7 @@ func (r *Result) Report(pass *analysis.Pass, d analysis.Diagnostic) {
 				r.ignores.used[dir] = map[string]bool{}
 			}
 			r.ignores.used[dir][pass.Analyzer.Name] = true
-			r.ignores.suppressed[pass.Analyzer.Name] = append(r.ignores.suppressed[pass.Analyzer.Name], d)
+			r.ignores.suppressed[pass.Analyzer.Name] = append(r.ignores.suppressed[pass.Analyzer.Name], Suppression{d, dir})
 			r.ignores.mu.Unlock()
 			return
 		}
@@ -157,10 +168,67 @@ func (r *Result) Used(d *Directive, analyzer string) bool {
 
 // Suppressed returns the diagnostics of an analyzer that directives suppressed.
 func (r *Result) Suppressed(analyzer string) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, s := range r.Suppressions(analyzer) {
+		out = append(out, s.Diag)
+	}
+	return out
+}
+
+// Suppressions returns the diagnostics of an analyzer that directives
+// suppressed, each with the directive that did it.
+func (r *Result) Suppressions(analyzer string) []Suppression {
 	if r.ignores == nil {
 		return nil
 	}
 	r.ignores.mu.Lock()
 	defer r.ignores.mu.Unlock()
-	return append([]analysis.Diagnostic(nil), r.ignores.suppressed[analyzer]...)
+	return append([]Suppression(nil), r.ignores.suppressed[analyzer]...)
+}
+
+// sanitize keeps a diagnostic within its file. On broken source (an
+// unfinished call at the end of a file) the parser's End positions can point
+// past the end of the file; the drivers reject such a diagnostic, failing the
+// whole analysis. The range is dropped to the start position, and fixes or
+// related locations that leave the file are dropped.
+func sanitize(fset *token.FileSet, d analysis.Diagnostic) analysis.Diagnostic {
+	tf := fset.File(d.Pos)
+	if tf == nil {
+		return d
+	}
+	in := func(p token.Pos) bool { return int(p) >= tf.Base() && int(p) <= tf.Base()+tf.Size() }
+	if d.End.IsValid() && (!in(d.End) || d.End < d.Pos) {
+		d.End = token.NoPos
+	}
+	var fixes []analysis.SuggestedFix
+	for _, f := range d.SuggestedFixes {
+		ok := true
+		for _, e := range f.TextEdits {
+			ef := fset.File(e.Pos)
+			end := e.End
+			if !end.IsValid() {
+				end = e.Pos
+			}
+			if ef == nil || int(end) > ef.Base()+ef.Size() || end < e.Pos {
+				ok = false
+			}
+		}
+		if ok {
+			fixes = append(fixes, f)
+		}
+	}
+	d.SuggestedFixes = fixes
+	var related []analysis.RelatedInformation
+	for _, ri := range d.Related {
+		rf := fset.File(ri.Pos)
+		if rf == nil {
+			continue
+		}
+		if ri.End.IsValid() && (int(ri.End) > rf.Base()+rf.Size() || ri.End < ri.Pos) {
+			ri.End = token.NoPos
+		}
+		related = append(related, ri)
+	}
+	d.Related = related
+	return d
 }
