@@ -64,6 +64,9 @@ func New(cfg Config) *analysis.Analyzer {
 		Run:        inst.run,
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  []analysis.Fact{new(LoginFact), new(ClassifierFact), new(PackageFact)},
+		// The pass copes with ill-typed code (internal/fuzz feeds it
+		// arbitrary source), so a check may set RunDespiteErrors too.
+		RunDespiteErrors: true,
 	}
 	a.Flags.Var(listFlag{&inst.cfg.Decls.Logins}, "login", "comma-separated `functions` that log in to Salesforce (import/path.Func or import/path.Type.Method)")
 	a.Flags.Var(listFlag{&inst.cfg.Decls.Logouts}, "logout", "comma-separated `functions` that end a Salesforce session")
