@@ -167,7 +167,7 @@ func TestBadSettings(t *testing.T) {
 
 // TestEveryFlagHasAKey keeps the settings complete: every flag of every
 // analyzer must have a named settings key (a field with a flag tag), so that
-// docs/integrations.md can document it.
+// the README (Settings) can document it.
 func TestEveryFlagHasAKey(t *testing.T) {
 	keyed := map[string]bool{}
 	var walk func(reflect.Type)
@@ -188,7 +188,7 @@ func TestEveryFlagHasAKey(t *testing.T) {
 			name := a.Name + "." + f.Name
 			have[name] = true
 			if !keyed[name] {
-				t.Errorf("flag -%s has no key in plugin.Settings: add a field with `flag:%q` and document it in docs/integrations.md", name, name)
+				t.Errorf("flag -%s has no key in plugin.Settings: add a field with `flag:%q` and document it in the README (Settings)", name, name)
 			}
 		})
 	}
