@@ -309,6 +309,9 @@ func (r Ref) String() string {
 func ParseRef(s string) (Ref, error) {
 	orig := s
 	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, " \t\r\n") {
+		return Ref{}, fmt.Errorf("%q: an import path or name cannot contain spaces", orig)
+	}
 	slash := strings.LastIndexByte(s, '/')
 	rest := s[slash+1:]
 	dot := strings.IndexByte(rest, '.')

@@ -48,7 +48,7 @@ func TestParseRef(t *testing.T) {
 			t.Errorf("ParseRef(%q) = %+v, %v; want %+v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "nodot", "example.com/sf", "example.com/sf.", "example.com/sf.a.b.c", "example.com/sf.1x", "example.com/sf.a-b"} {
+	for _, bad := range []string{"", "nodot", "example.com/sf", "example.com/sf.", "example.com/sf.a.b.c", "example.com/sf.1x", "example.com/sf.a-b", "example.com/my pkg.Connect", "example.com/sf.Connect Now"} {
 		if _, err := ParseRef(bad); err == nil {
 			t.Errorf("ParseRef(%q): no error", bad)
 		}
