@@ -63,32 +63,9 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{login},
 		Run:      inst.run,
 	}
-	a.Flags.Var(refList{&inst.cfg.Permanent}, "permanent",
+	a.Flags.Var(sflogin.RefList{P: &inst.cfg.Permanent}, "permanent",
 		"comma-separated `functions` (import/path.Func) that mark an error as final for a retry helper, like backoff.Permanent")
 	return a
-}
-
-// refList is a flag.Value holding function references; each use appends.
-type refList struct{ p *[]string }
-
-func (l refList) String() string {
-	if l.p == nil {
-		return ""
-	}
-	return strings.Join(*l.p, ",")
-}
-
-func (l refList) Set(s string) error {
-	for _, part := range strings.Split(s, ",") {
-		if part = strings.TrimSpace(part); part == "" {
-			continue
-		}
-		if _, err := sfapi.ParseRef(part); err != nil {
-			return err
-		}
-		*l.p = append(*l.p, part)
-	}
-	return nil
 }
 
 type instance struct {
@@ -669,7 +646,7 @@ func (s *search) computeTaint() {
 					}
 				}
 			case *ast.TypeSwitchStmt:
-				if x := typeSwitchX(n); x != nil && s.mentions(x, t) {
+				if x := sflogin.TypeSwitchSubject(n); x != nil && s.mentions(x, t) {
 					for _, cc := range n.Body.List {
 						if v, ok := s.info.Implicits[cc].(*types.Var); ok && !t[v] {
 							t[v] = true
@@ -681,22 +658,6 @@ func (s *search) computeTaint() {
 			return true
 		})
 	}
-}
-
-func typeSwitchX(ts *ast.TypeSwitchStmt) ast.Expr {
-	var e ast.Expr
-	switch a := ts.Assign.(type) {
-	case *ast.AssignStmt:
-		if len(a.Rhs) == 1 {
-			e = a.Rhs[0]
-		}
-	case *ast.ExprStmt:
-		e = a.X
-	}
-	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
-		return ta.X
-	}
-	return nil
 }
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
@@ -1110,7 +1071,7 @@ func (s *search) computeSwitches() {
 			}
 		case *ast.TypeSwitchStmt:
 			si := &switchInfo{}
-			if x := typeSwitchX(sw); x != nil && s.mentionsFailure(x) {
+			if x := sflogin.TypeSwitchSubject(sw); x != nil && s.mentionsFailure(x) {
 				si.classifying = true
 			}
 			for _, st := range sw.Body.List {

@@ -831,7 +831,7 @@ func (st *state) failedCase(s *session, b, next *cfg.Block, fresh bool) bool {
 		}
 		ts = stmt
 	}
-	if ts == nil || !st.isLoginErr(s, typeSwitchSubject(ts), fresh) {
+	if ts == nil || !st.isLoginErr(s, sflogin.TypeSwitchSubject(ts), fresh) {
 		return false
 	}
 	hasNil := false
@@ -862,23 +862,6 @@ func (st *state) failedCase(s *session, b, next *cfg.Block, fresh bool) bool {
 		return hasNil // the default case's body
 	}
 	return false
-}
-
-// typeSwitchSubject returns x of `switch x.(type)` or `switch v := x.(type)`.
-func typeSwitchSubject(ts *ast.TypeSwitchStmt) ast.Expr {
-	var e ast.Expr
-	switch a := ts.Assign.(type) {
-	case *ast.AssignStmt:
-		if len(a.Rhs) == 1 {
-			e = a.Rhs[0]
-		}
-	case *ast.ExprStmt:
-		e = a.X
-	}
-	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
-		return ast.Unparen(ta.X)
-	}
-	return nil
 }
 
 // findNode returns the live block and index of the smallest CFG node containing call.

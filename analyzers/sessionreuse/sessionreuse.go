@@ -2,7 +2,6 @@ package sessionreuse
 
 import (
 	_ "embed"
-	"flag"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -80,9 +79,9 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(everyCall), new(schedules)},
 	}
-	a.Flags.Var(refList{&c.cfg.Handlers}, "handlers",
+	a.Flags.Var(sflogin.RefList{P: &c.cfg.Handlers}, "handlers",
 		"comma-separated named function `types` whose functions serve one request each (import/path.Type), added to "+strings.Join(DefaultHandlers(), ","))
-	a.Flags.Var(refList{&c.cfg.Schedulers}, "schedulers",
+	a.Flags.Var(sflogin.RefList{P: &c.cfg.Schedulers}, "schedulers",
 		"comma-separated `functions` that call the functions passed to them again and again, on a timer or per event (import/path.Func or import/path.Type.Method), added to the k8s wait.Until family, robfig/cron, gocron and aws-lambda-go's lambda.Start")
 	return a
 }
@@ -101,32 +100,6 @@ func extractDoc(src string) string {
 	}
 	return strings.TrimSpace(text)
 }
-
-// refList is a flag.Value holding references; each use appends, and each
-// reference is checked as it is set.
-type refList struct{ p *[]string }
-
-func (l refList) String() string {
-	if l.p == nil {
-		return ""
-	}
-	return strings.Join(*l.p, ",")
-}
-
-func (l refList) Set(s string) error {
-	for _, part := range strings.Split(s, ",") {
-		if part = strings.TrimSpace(part); part == "" {
-			continue
-		}
-		if _, err := sfapi.ParseRef(part); err != nil {
-			return err
-		}
-		*l.p = append(*l.p, part)
-	}
-	return nil
-}
-
-var _ flag.Value = refList{}
 
 type checker struct {
 	login *analysis.Analyzer

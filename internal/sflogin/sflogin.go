@@ -68,26 +68,29 @@ func New(cfg Config) *analysis.Analyzer {
 		// arbitrary source), so a check may set RunDespiteErrors too.
 		RunDespiteErrors: true,
 	}
-	a.Flags.Var(listFlag{&inst.cfg.Decls.Logins}, "login", "comma-separated `functions` that log in to Salesforce (import/path.Func or import/path.Type.Method)")
-	a.Flags.Var(listFlag{&inst.cfg.Decls.Logouts}, "logout", "comma-separated `functions` that end a Salesforce session")
-	a.Flags.Var(listFlag{&inst.cfg.Decls.Classifiers}, "classifier", "comma-separated `functions` that inspect a login fault code")
-	a.Flags.Var(listFlag{&inst.cfg.Decls.Retries}, "retry", "comma-separated `functions` that retry their first func argument until it succeeds")
+	a.Flags.Var(RefList{&inst.cfg.Decls.Logins}, "login", "comma-separated `functions` that log in to Salesforce (import/path.Func or import/path.Type.Method)")
+	a.Flags.Var(RefList{&inst.cfg.Decls.Logouts}, "logout", "comma-separated `functions` that end a Salesforce session")
+	a.Flags.Var(RefList{&inst.cfg.Decls.Classifiers}, "classifier", "comma-separated `functions` that inspect a login fault code")
+	a.Flags.Var(RefList{&inst.cfg.Decls.Retries}, "retry", "comma-separated `functions` that retry their first func argument until it succeeds")
 	a.Flags.BoolVar(&inst.cfg.IncludeTests, "tests", cfg.IncludeTests, "analyse _test.go files too (hardcodedtoken always does)")
 	return a
 }
 
-// listFlag is a flag.Value holding a list of references; each use appends.
-// References are checked as they are set, so a bad one is a usage error.
-type listFlag struct{ p *[]string }
+// RefList is a flag.Value holding a comma-separated list of function
+// references (import/path.Func, import/path.Type.Method); each use appends.
+// References are checked as they are set, so a bad one is a usage error. The
+// analyzers use it for their own reference-list flags.
+type RefList struct{ P *[]string }
 
-func (l listFlag) String() string {
-	if l.p == nil {
+func (l RefList) String() string {
+	if l.P == nil {
 		return ""
 	}
-	return strings.Join(*l.p, ",")
+	return strings.Join(*l.P, ",")
 }
 
-func (l listFlag) Set(s string) error {
+// Set implements flag.Value.
+func (l RefList) Set(s string) error {
 	for _, part := range strings.Split(s, ",") {
 		part = strings.TrimSpace(part)
 		if part == "" {
@@ -96,12 +99,12 @@ func (l listFlag) Set(s string) error {
 		if _, err := sfapi.ParseRef(part); err != nil {
 			return err
 		}
-		*l.p = append(*l.p, part)
+		*l.P = append(*l.P, part)
 	}
 	return nil
 }
 
-var _ flag.Value = listFlag{}
+var _ flag.Value = RefList{}
 
 type instance struct {
 	cfg   Config

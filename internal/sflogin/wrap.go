@@ -376,3 +376,20 @@ func identVars(info *types.Info, e ast.Expr) []*types.Var {
 	}
 	return nil
 }
+
+// TypeSwitchSubject returns x of `switch x.(type)` or `switch v := x.(type)`, or nil.
+func TypeSwitchSubject(ts *ast.TypeSwitchStmt) ast.Expr {
+	var e ast.Expr
+	switch a := ts.Assign.(type) {
+	case *ast.AssignStmt:
+		if len(a.Rhs) == 1 {
+			e = a.Rhs[0]
+		}
+	case *ast.ExprStmt:
+		e = a.X
+	}
+	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
+		return ast.Unparen(ta.X)
+	}
+	return nil
+}
