@@ -71,30 +71,31 @@ repos:
       - id: sflint
       - id: sflint-vet
 EOF
-# The bad file: a raw OAuth login whose //sflint:ignore names no analyzer
-# (a typo): sflint's sflintignore reports it whatever the other analyzers
-# decide about the login itself.
-cat >login.go <<'EOF'
+# The bad file: the mission's core case, a security token pasted onto the
+# password of a raw OAuth login. hardcodedtoken must fail the hook, and the
+# token's characters must not appear in what the hook prints.
+token=Q7rLm2XcVb9TzKp4WnYs8HdJe
+cat >login.go <<EOF
 // Package hookdemo logs in to Salesforce.
 package hookdemo
 
 import (
 	"net/http"
 	"net/url"
+	"os"
 )
 
 // Login runs the OAuth username-password flow.
-func Login(clientID, user, password string) (*http.Response, error) {
-	//sflint:ignore nologut -- the caller closes the body
+func Login(clientID, user string) (*http.Response, error) {
 	return http.PostForm("https://login.salesforce.com/services/oauth2/token", url.Values{
 		"grant_type": {"password"},
 		"client_id":  {clientID},
 		"username":   {user},
-		"password":   {password},
+		"password":   {os.Getenv("SF_PASSWORD") + "$token"},
 	})
 }
 EOF
-want='//sflint:ignore names "nologut", which is not an sflint analyzer'
+want='password+security token (form field password) for OAuth token endpoint (/services/oauth2/token) has a string literal (25 chars) appended'
 git add -A
 
 status=0
@@ -103,6 +104,10 @@ for hook in sflint sflint-vet; do
 	start=$SECONDS
 	rc=0
 	pre-commit run "$hook" --all-files --color=never >"$work/$hook.bad" 2>&1 || rc=$?
+	if grep -qF "${token:3:12}" "$work/$hook.bad"; then
+		echo "precommit: $hook: the output repeats the security token" >&2
+		status=1
+	fi
 	if [[ $rc -eq 0 ]] || ! grep -qF "$want" "$work/$hook.bad"; then
 		cat "$work/$hook.bad" >&2
 		echo "precommit: $hook: want a failure with: $want (exit $rc)" >&2
@@ -112,17 +117,25 @@ for hook in sflint sflint-vet; do
 	fi
 done
 
-# The clean file: the same function with no broken directive... and no
-# Salesforce login for the other analyzers to judge.
+# The clean file: the same login, with the token read at run time.
 cat >login.go <<'EOF'
-// Package hookdemo formats Salesforce record links.
+// Package hookdemo logs in to Salesforce.
 package hookdemo
 
-import "net/url"
+import (
+	"net/http"
+	"net/url"
+	"os"
+)
 
-// RecordURL returns the Lightning URL of a record.
-func RecordURL(instance, id string) string {
-	return (&url.URL{Scheme: "https", Host: instance, Path: "/" + url.PathEscape(id)}).String()
+// Login runs the OAuth username-password flow.
+func Login(clientID, user string) (*http.Response, error) {
+	return http.PostForm("https://login.salesforce.com/services/oauth2/token", url.Values{
+		"grant_type": {"password"},
+		"client_id":  {clientID},
+		"username":   {user},
+		"password":   {os.Getenv("SF_PASSWORD") + os.Getenv("SF_SECURITY_TOKEN")},
+	})
 }
 EOF
 git add -A
