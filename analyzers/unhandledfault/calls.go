@@ -16,6 +16,26 @@ func callee(info *types.Info, call *ast.CallExpr) *types.Func {
 	return fn
 }
 
+// calledName returns the name by which a call names the function it calls
+// (f, pkg.f, x.m, f[T]): the name of the object callee resolves, if any. It
+// lets a check skip resolving calls that cannot be the one it looks for.
+func calledName(call *ast.CallExpr) string {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = ast.Unparen(f.X)
+	case *ast.IndexListExpr:
+		fun = ast.Unparen(f.X)
+	}
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
+}
+
 // isFunc reports whether call calls the package-level function pkg.name.
 func isFunc(info *types.Info, call *ast.CallExpr, pkg, name string) bool {
 	fn := callee(info, call)

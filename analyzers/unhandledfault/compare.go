@@ -86,8 +86,13 @@ func (c *checker) codeField(e ast.Expr, loose bool) (*ast.SelectorExpr, *sfapi.F
 	}
 }
 
-// checkComparisons reports comparisons of a fault code that are always false.
-func (c *checker) checkComparisons() {
+// checkCodes walks the files once for the tests of fault codes: it reports
+// the comparisons that are always false (case 4) as it meets them, then the
+// classifications that handle none of the codes on which a login must stop
+// (case 5).
+func (c *checker) checkCodes() {
+	var cls []*classification
+	var elseIfs map[*ast.IfStmt]bool // the ifs that continue a chain (else if)
 	for _, file := range c.res.Files() {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -97,7 +102,13 @@ func (c *checker) checkComparisons() {
 					c.compare(n.Y, n.X, n.Op == token.NEQ)
 				}
 			case *ast.CallExpr:
-				if fn := callee(c.info, n); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(n.Args) == 2 {
+				if len(n.Args) != 2 {
+					break
+				}
+				if name := calledName(n); name != "EqualFold" && name != "HasPrefix" {
+					break
+				}
+				if fn := callee(c.info, n); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
 					switch fn.Name() {
 					case "EqualFold":
 						c.compare(n.Args[0], n.Args[1], false)
@@ -116,9 +127,28 @@ func (c *checker) checkComparisons() {
 						}
 					}
 				}
+				if cl := c.classifySwitch(n); cl != nil {
+					cls = append(cls, cl)
+				}
+			case *ast.IfStmt:
+				if next, ok := n.Else.(*ast.IfStmt); ok {
+					if elseIfs == nil {
+						elseIfs = map[*ast.IfStmt]bool{}
+					}
+					elseIfs[next] = true
+				}
+				if elseIfs[n] {
+					return true // part of a chain seen from its head
+				}
+				if cl := c.classifyIfs(n); cl != nil {
+					cls = append(cls, cl)
+				}
 			}
 			return true
 		})
+	}
+	for _, cl := range cls {
+		c.checkClassification(cl)
 	}
 }
 
@@ -212,29 +242,6 @@ type classification struct {
 	codes      []string // bare codes handled
 	hasDefault bool
 	stops      bool // the default clause (final else) returns, panics or exits
-}
-
-// checkClassifications reports switches and if chains on a login fault code
-// that handle none of the codes on which a login must stop.
-func (c *checker) checkClassifications() {
-	for _, file := range c.res.Files() {
-		ast.Inspect(file, func(n ast.Node) bool {
-			var cl *classification
-			switch n := n.(type) {
-			case *ast.SwitchStmt:
-				cl = c.classifySwitch(n)
-			case *ast.IfStmt:
-				if p, ok := c.parents[n].(*ast.IfStmt); ok && p.Else == n {
-					return true // part of a chain seen from its head
-				}
-				cl = c.classifyIfs(n)
-			}
-			if cl != nil {
-				c.checkClassification(cl)
-			}
-			return true
-		})
-	}
 }
 
 func (c *checker) checkClassification(cl *classification) {

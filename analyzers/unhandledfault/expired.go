@@ -70,7 +70,7 @@ func (c *checker) checkExpired(call *sflogin.Call, b binding, f *function) {
 	} else if b.sessVar == nil {
 		return
 	}
-	start, startIdx := locate(f.g, call.Expr)
+	start, startIdx := locate(c.graph(f), call.Expr)
 	if start == nil {
 		return
 	}
@@ -102,12 +102,13 @@ type expiry struct {
 
 // aliases adds the local variables the LoginResult is copied into.
 func (x *expiry) aliases() {
+	x.c.scan(x.f)
 	for changed := true; changed; {
 		changed = false
-		inspectBody(x.f.body, func(n ast.Node) {
+		for _, n := range x.f.flows {
 			as, ok := n.(*ast.AssignStmt)
 			if !ok || len(as.Lhs) != len(as.Rhs) {
-				return
+				continue
 			}
 			for i, r := range as.Rhs {
 				if !x.isRes(r) {
@@ -120,7 +121,7 @@ func (x *expiry) aliases() {
 					}
 				}
 			}
-		})
+		}
 	}
 }
 
@@ -218,7 +219,7 @@ func (x *expiry) visit(n ast.Node) (why string, stop bool) {
 		return "", false
 	}
 	read, escaped := false, false
-	ast.Inspect(n, func(m ast.Node) bool {
+	x.c.ancestors(n, func(m ast.Node, anc []ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.SelectorExpr:
 			if m.Sel.Name == "PasswordExpired" && x.isRes(m.X) {
@@ -234,7 +235,8 @@ func (x *expiry) visit(n ast.Node) (why string, stop bool) {
 			if v == nil || !x.res[v] {
 				return true
 			}
-			switch p := x.c.parents[m].(type) {
+			// The parent of n itself (a statement) falls to the default.
+			switch p := parentIn(anc).(type) {
 			case *ast.SelectorExpr:
 				return true // res.UserId: a read
 			case *ast.AssignStmt:

@@ -269,60 +269,41 @@ type engine struct {
 	faultCases map[ast.Stmt]bool
 	// faultSwitches are the Assign statements of those type switches.
 	faultSwitches map[ast.Stmt]bool
-	// caseOf maps the case expressions of tag switches to their switch.
+	// caseOf maps the case expressions of tag switches to their switch (f.caseOf).
 	caseOf map[ast.Expr]*ast.SwitchStmt
-	// codeRead are the fault variables whose code field the function reads.
+	// codeRead are the fault variables whose code field the function reads (f.codeRead).
 	codeRead map[*types.Var]bool
 }
 
 func newEngine(c *checker, call *sflogin.Call, f *function, b binding, o *outcome) *engine {
-	e := &engine{c: c, call: call, f: f, b: b, o: o,
-		faultCases: map[ast.Stmt]bool{}, faultSwitches: map[ast.Stmt]bool{}, caseOf: map[ast.Expr]*ast.SwitchStmt{},
-		codeRead: map[*types.Var]bool{}}
-	e.start, e.startIdx = locate(f.g, call.Expr)
+	e := &engine{c: c, call: call, f: f, b: b, o: o}
+	e.start, e.startIdx = locate(c.graph(f), call.Expr)
 	if e.start == nil {
 		return nil
 	}
+	c.scan(f)
+	e.caseOf, e.codeRead = f.caseOf, f.codeRead
 	e.vs = c.track(f, b.errVar)
-	inspectBody(f.body, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			if sflogin.IsCodeField(c.info, c.res.Model, n) {
-				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
-					if v := c.identVar(id); v != nil {
-						e.codeRead[v] = true
+	for _, n := range f.typeSwitches {
+		if n.Assign == nil || !e.mentions(n.Assign) {
+			continue
+		}
+		for _, s := range n.Body.List {
+			cc, ok := s.(*ast.CaseClause)
+			if !ok {
+				continue
+			}
+			for _, t := range cc.List {
+				if c.res.Model.FaultNamed(c.info.TypeOf(t)) != nil {
+					if e.faultCases == nil {
+						e.faultCases, e.faultSwitches = map[ast.Stmt]bool{}, map[ast.Stmt]bool{}
 					}
-				}
-			}
-		case *ast.TypeSwitchStmt:
-			if n.Assign == nil || !e.mentions(n.Assign) {
-				return
-			}
-			for _, s := range n.Body.List {
-				cc, ok := s.(*ast.CaseClause)
-				if !ok {
-					continue
-				}
-				for _, t := range cc.List {
-					if c.res.Model.FaultNamed(c.info.TypeOf(t)) != nil {
-						e.faultCases[cc] = true
-						e.faultSwitches[n.Assign] = true
-					}
-				}
-			}
-		case *ast.SwitchStmt:
-			if n.Tag == nil {
-				return
-			}
-			for _, s := range n.Body.List {
-				if cc, ok := s.(*ast.CaseClause); ok {
-					for _, x := range cc.List {
-						e.caseOf[x] = n
-					}
+					e.faultCases[cc] = true
+					e.faultSwitches[n.Assign] = true
 				}
 			}
 		}
-	})
+	}
 	return e
 }
 
@@ -978,7 +959,7 @@ func (e *engine) joinBlock(b *cfg.Block, successIdx bool) int32 {
 		return -1
 	}
 	var done *cfg.Block
-	for _, blk := range e.f.g.Blocks {
+	for _, blk := range e.c.graph(e.f).Blocks {
 		if (blk.Kind == cfg.KindIfDone || blk.Kind == cfg.KindSwitchDone) && blk.Stmt == stmt {
 			done = blk
 			break
@@ -1092,11 +1073,14 @@ func (e *engine) usesSession(n ast.Node) bool {
 		return false
 	}
 	v := e.b.sessVar
-	logouts := map[*ast.Ident]bool{}
+	var logouts map[*ast.Ident]bool
 	ast.Inspect(n, func(m ast.Node) bool {
 		if call, ok := m.(*ast.CallExpr); ok {
 			if rc := e.c.res.Lookup(call); rc != nil && rc.Kind == sfapi.Logout && rc.Recv != nil {
 				if id, ok := ast.Unparen(rc.Recv).(*ast.Ident); ok {
+					if logouts == nil {
+						logouts = map[*ast.Ident]bool{}
+					}
 					logouts[id] = true
 				}
 			}
@@ -1104,7 +1088,7 @@ func (e *engine) usesSession(n ast.Node) bool {
 		return true
 	})
 	used := false
-	ast.Inspect(n, func(m ast.Node) bool {
+	e.c.ancestors(n, func(m ast.Node, anc []ast.Node) bool {
 		if used {
 			return false
 		}
@@ -1112,7 +1096,9 @@ func (e *engine) usesSession(n ast.Node) bool {
 		if !ok || e.c.info.ObjectOf(id) != v || logouts[id] {
 			return true
 		}
-		switch p := e.c.parents[id].(type) {
+		// The parent of n itself (a statement, or a condition's if, for or
+		// && operator) is none of these.
+		switch p := parentIn(anc).(type) {
 		case *ast.BinaryExpr:
 			if (p.Op == token.EQL || p.Op == token.NEQ) && (e.c.isNil(p.X) || e.c.isNil(p.Y)) {
 				return true
@@ -1140,7 +1126,7 @@ const (
 // useOf classifies what n does with the values derived from the error.
 func (e *engine) useOf(n ast.Node) (int, string) {
 	kind, detail := useNone, ""
-	ast.Inspect(n, func(m ast.Node) bool {
+	e.c.ancestors(n, func(m ast.Node, anc []ast.Node) bool {
 		if kind == useEscape {
 			return false
 		}
@@ -1158,7 +1144,7 @@ func (e *engine) useOf(n ast.Node) (int, string) {
 		if !ok || e.vs.of(v) == valNone {
 			return true
 		}
-		k, d := e.contextOf(id, n)
+		k, d := e.contextOf(id, anc)
 		if k > kind {
 			kind, detail = k, d
 		} else if k == useSwallow && kind == useSwallow && detail == "" {
@@ -1170,12 +1156,21 @@ func (e *engine) useOf(n ast.Node) (int, string) {
 }
 
 // contextOf classifies the use of a tracked variable by the expressions
-// around it, up to the CFG node root.
-func (e *engine) contextOf(id *ast.Ident, root ast.Node) (int, string) {
+// around it, up to the CFG node root: anc are the ancestors of id from the
+// root (empty when id is the root). A CFG node's own parent is a statement
+// or a condition's && or || operator: it is looked at as nil.
+func (e *engine) contextOf(id *ast.Ident, anc []ast.Node) (int, string) {
 	info := e.c.info
 	var child ast.Node = id
-	for child != root {
-		p := e.c.parents[child]
+	// parent returns the i-th ancestor of id counting from its parent (0).
+	parent := func(i int) ast.Node {
+		if j := len(anc) - 1 - i; j >= 0 {
+			return anc[j]
+		}
+		return nil
+	}
+	for up := 0; len(anc) > 0 && child != anc[0]; up++ {
+		p := parent(up)
 		if p == nil {
 			return useEscape, ""
 		}
@@ -1185,11 +1180,12 @@ func (e *engine) contextOf(id *ast.Ident, root ast.Node) (int, string) {
 			if p.X != child {
 				return useNone, ""
 			}
-			if call, ok := e.c.parents[p].(*ast.CallExpr); ok && call.Fun == p {
+			if call, ok := parent(up + 1).(*ast.CallExpr); ok && call.Fun == p {
 				if p.Sel.Name != "Error" && p.Sel.Name != "Unwrap" {
 					return useNone, "" // err.Temporary(), f.Is(...): a read
 				}
 				child = call
+				up++
 				continue
 			}
 		case *ast.CallExpr:
@@ -1236,7 +1232,7 @@ func (e *engine) contextOf(id *ast.Ident, root ast.Node) (int, string) {
 			if p.Op != token.AND {
 				return useNone, ""
 			}
-			if call, ok := e.c.parents[p].(*ast.CallExpr); ok && isFunc(info, call, "errors", "As") {
+			if call, ok := parent(up + 1).(*ast.CallExpr); ok && isFunc(info, call, "errors", "As") {
 				return useNone, ""
 			}
 			return useEscape, ""

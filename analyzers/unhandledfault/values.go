@@ -46,9 +46,10 @@ func (c *checker) track(f *function, errVar *types.Var) *vars {
 		vs.kind[v] = k
 		return true
 	}
+	c.scan(f)
 	for round := 0; round < 10; round++ {
 		changed := false
-		inspectBody(f.body, func(n ast.Node) {
+		for _, n := range f.flows {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				if len(n.Lhs) == len(n.Rhs) {
@@ -70,8 +71,8 @@ func (c *checker) track(f *function, errVar *types.Var) *vars {
 						changed = set(n.Names[0], valFault) || changed
 					}
 				}
-			case *ast.CallExpr:
-				if isFunc(c.info, n, "errors", "As") && len(n.Args) == 2 && c.kindOf(vs, n.Args[0]) != valNone {
+			case *ast.CallExpr: // errors.As (see scan)
+				if c.kindOf(vs, n.Args[0]) != valNone {
 					if u, ok := ast.Unparen(n.Args[1]).(*ast.UnaryExpr); ok && u.Op == token.AND {
 						changed = set(u.X, valFault) || changed
 					}
@@ -87,7 +88,7 @@ func (c *checker) track(f *function, errVar *types.Var) *vars {
 					}
 				}
 				if x == nil || c.kindOf(vs, x) == valNone {
-					return
+					continue
 				}
 				for _, s := range n.Body.List {
 					if v, ok := c.info.Implicits[s].(*types.Var); ok && vs.kind[v] == valNone {
@@ -96,7 +97,7 @@ func (c *checker) track(f *function, errVar *types.Var) *vars {
 					}
 				}
 			}
-		})
+		}
 		if !changed {
 			break
 		}
