@@ -56,16 +56,11 @@ func newState(pass *analysis.Pass, model *sfapi.Model, res *Result) *state {
 }
 
 // collect resolves every call of every file into res.Calls / res.TestCalls.
+// deriveFacts has run first: it noted the requests that a Do(req) sends and
+// the wrappers of this package.
 func (st *state) collect() {
 	st.res.byExpr = map[*ast.CallExpr]*Call{}
 	for _, f := range st.pass.Files {
-		// Requests first, so that a later Do(req) finds its NewRequest.
-		ast.Inspect(f, func(n ast.Node) bool {
-			if as, ok := n.(*ast.AssignStmt); ok {
-				st.noteRequest(as)
-			}
-			return true
-		})
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {

@@ -29,33 +29,63 @@ func (st *state) deriveFacts() {
 		obj *types.Func
 	}
 	var decls []decl
+	callers := map[*types.Func][]int{} // a function of this package -> the decls that call it
 	for _, f := range st.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
 				continue
 			}
-			if obj, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-				decls = append(decls, decl{fd, obj})
+			obj, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
 			}
+			i := len(decls)
+			decls = append(decls, decl{fd, obj})
+			seen := map[*types.Func]bool{}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if fn, _ := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func); fn != nil && fn.Pkg() == st.pass.Pkg && !seen[fn] {
+						seen[fn] = true
+						callers[fn] = append(callers[fn], i)
+					}
+				}
+				return true
+			})
 		}
 	}
-	for round := 0; round < 8; round++ {
+	// A worklist: every decl once, then again only the callers of a function
+	// that has just become a wrapper or a classifier (wrappers of wrappers).
+	// Each function gains each fact at most once, so this terminates.
+	pending := make([]bool, len(decls))
+	work := make([]int, len(decls))
+	for i := range decls {
+		work[i] = i
+		pending[i] = true
+	}
+	for len(work) > 0 {
+		i := work[0]
+		work = work[1:]
+		pending[i] = false
+		d := decls[i]
 		changed := false
-		for _, d := range decls {
-			if _, ok := st.logins[d.obj]; !ok {
-				if f := st.wrapperFact(d.fd); f != nil {
-					st.logins[d.obj] = f
-					changed = true
-				}
-			}
-			if !st.classifiers[d.obj] && st.isClassifierDecl(d.fd) {
-				st.classifiers[d.obj] = true
+		if _, ok := st.logins[d.obj]; !ok {
+			if f := st.wrapperFact(d.fd); f != nil {
+				st.logins[d.obj] = f
 				changed = true
 			}
 		}
-		if !changed {
-			break
+		if !st.classifiers[d.obj] && st.isClassifierDecl(d.fd) {
+			st.classifiers[d.obj] = true
+			changed = true
+		}
+		if changed {
+			for _, c := range callers[d.obj] {
+				if !pending[c] {
+					pending[c] = true
+					work = append(work, c)
+				}
+			}
 		}
 	}
 	for _, d := range decls {

@@ -63,3 +63,13 @@ func Describe(err error) string {
 	}
 	return err.Error()
 }
+
+// Outer wraps a wrapper declared after it: the worklist comes back to it.
+func Outer(u, p string) error { // want Outer:`login soapforce.\(\*Client\).Login err=0 arg0=username arg1=password\+security token`
+	return later(u, p)
+}
+
+func later(u, p string) error { // want later:`login soapforce.\(\*Client\).Login err=0 arg0=username arg1=password\+security token`
+	_, err := soapforce.NewClient().Login(u, p)
+	return err
+}
