@@ -3,7 +3,7 @@
 //
 // # Analyzer unhandledfault
 //
-// unhandledfault: report Salesforce login faults that are discarded, swallowed, erased or compared wrongly
+// report Salesforce login faults that are discarded, swallowed, erased or compared wrongly
 //
 // Salesforce says exactly why a login failed: SOAP login() answers an
 // ExceptionCode (INVALID_LOGIN, PASSWORD_LOCKOUT, LOGIN_MUST_USE_SECURITY_TOKEN,

@@ -129,8 +129,10 @@ func TestDoc(t *testing.T) {
 	t.Parallel()
 	a := unhandledfault.Analyzer
 	title, rest, _ := strings.Cut(a.Doc, "\n\n")
-	if !strings.HasPrefix(title, "unhandledfault: ") || strings.Contains(title, "\n") {
-		t.Errorf("Doc title = %q, want one line starting with \"unhandledfault: \"", title)
+	// The title is one line starting with "report", like every sflint
+	// analyzer's: the drivers print "<name>: <title>".
+	if !strings.HasPrefix(title, "report ") || strings.Contains(title, "\n") {
+		t.Errorf("Doc title = %q, want one line starting with \"report \"", title)
 	}
 	for _, want := range []string{"-unhandledfault.codes", "-unhandledfault.default-counts", "//sflint:ignore unhandledfault", "//nolint:sflint", "PasswordExpired", "%w"} {
 		if !strings.Contains(rest, want) {
