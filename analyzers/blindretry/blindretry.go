@@ -1,6 +1,7 @@
 package blindretry
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -8,6 +9,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -123,11 +125,15 @@ type helperUse struct {
 	helper *sfapi.RetryHelper
 }
 
-// index finds function declarations, assignments and the operations handed to retry helpers.
+// index finds function declarations, assignments and the operations handed
+// to retry helpers, in one walk of each file.
 func (a *checker) index() {
 	a.decls = map[*types.Func]*ast.FuncDecl{}
 	a.assigns = map[*types.Var][]ast.Expr{}
 	a.ops = map[ast.Node][]*helperUse{}
+	// The retry-helper calls of each file, in source order; their operations
+	// are resolved once every assignment of the package is known.
+	helperCalls := map[*ast.File][]*helperUse{}
 	for _, f := range a.pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
@@ -136,6 +142,7 @@ func (a *checker) index() {
 				}
 			}
 		}
+		var uses []*helperUse
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
@@ -162,30 +169,47 @@ func (a *checker) index() {
 						a.assigns[v] = append(a.assigns[v], nil)
 					}
 				}
+			case *ast.CallExpr:
+				if u := a.helperCall(n); u != nil {
+					uses = append(uses, u)
+				}
 			}
 			return true
 		})
+		helperCalls[f] = uses
 	}
+	// Operations are looked for in the shared pass's files only.
 	for _, f := range a.res.Files() {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
+		uses, ok := helperCalls[f]
+		if !ok {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if u := a.helperCall(call); u != nil {
+						uses = append(uses, u)
+					}
+				}
 				return true
+			})
+		}
+		for _, u := range uses {
+			if op := a.resolveOp(a.opArg(u.call, u.fn, u.helper), 0); op != nil {
+				a.ops[op] = append(a.ops[op], u)
 			}
-			fn, _ := typeutil.Callee(a.info, call).(*types.Func)
-			if fn == nil {
-				return true
-			}
-			h := a.res.Model.Retry(fn)
-			if h == nil {
-				return true
-			}
-			if op := a.resolveOp(a.opArg(call, fn, h), 0); op != nil {
-				a.ops[op] = append(a.ops[op], &helperUse{call: call, fn: fn, helper: h})
-			}
-			return true
-		})
+		}
 	}
+}
+
+// helperCall returns the call as a call to a retry helper, or nil.
+func (a *checker) helperCall(call *ast.CallExpr) *helperUse {
+	fn, _ := typeutil.Callee(a.info, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	h := a.res.Model.Retry(fn)
+	if h == nil {
+		return nil
+	}
+	return &helperUse{call: call, fn: fn, helper: h}
 }
 
 // opArg returns the operation argument of a retry-helper call: the row's
@@ -736,8 +760,12 @@ func (s *search) computeDeps() {
 		}
 		return true
 	})
+	// Number the variables in source order, so that which ones get the 64
+	// bits does not depend on map iteration: the same code, the same report.
+	all := slices.Collect(maps.Keys(s.closure(roots, setupArgs)))
+	slices.SortFunc(all, func(a, b *types.Var) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	s.deps = map[*types.Var]uint{}
-	for v := range s.closure(roots, setupArgs) {
+	for _, v := range all {
 		if len(s.deps) < 64 {
 			s.deps[v] = uint(len(s.deps))
 		}

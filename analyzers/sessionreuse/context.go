@@ -4,8 +4,12 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -30,37 +34,7 @@ func (st *state) handlerTypeOf(sig *types.Signature) string {
 	}
 	if !st.handlersDone {
 		st.handlersDone = true
-		var pkgs []*types.Package
-		seen := map[*types.Package]bool{}
-		var visit func(p *types.Package)
-		visit = func(p *types.Package) {
-			if p == nil || seen[p] {
-				return
-			}
-			seen[p] = true
-			pkgs = append(pkgs, p)
-			for _, q := range p.Imports() {
-				visit(q)
-			}
-		}
-		visit(st.pass.Pkg)
-		for _, r := range st.c.handlers {
-			if r.Recv != "" {
-				continue
-			}
-			for _, p := range pkgs {
-				if !sfapi.MatchPath(p.Path(), r.Pkg) {
-					continue
-				}
-				tn, ok := p.Scope().Lookup(r.Name).(*types.TypeName)
-				if !ok {
-					continue
-				}
-				if s, ok := types.Unalias(tn.Type()).Underlying().(*types.Signature); ok {
-					st.handlerTypes = append(st.handlerTypes, handlerType{p.Name() + "." + r.Name, s})
-				}
-			}
-		}
+		st.handlerTypes = st.findHandlerTypes()
 	}
 	for _, h := range st.handlerTypes {
 		if types.Identical(sig, h.sig) {
@@ -70,11 +44,186 @@ func (st *state) handlerTypeOf(sig *types.Signature) string {
 	return ""
 }
 
+// findHandlerTypes returns the configured handler types declared in the
+// package or in the packages it imports, directly or not: by configured type,
+// then in depth-first order of the imports.
+func (st *state) findHandlerTypes() []handlerType {
+	var refs []int // indexes of the handler refs that name a type
+	for i, r := range st.c.handlers {
+		if r.Recv == "" {
+			refs = append(refs, i)
+		}
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	matches, ok := st.c.handlerPkgs.of(st.pass.Pkg, st.c.mayDeclareHandler, map[*types.Package]bool{})
+	if !ok {
+		matches = handlerPkgsDFS(st.pass.Pkg, st.c.mayDeclareHandler)
+	}
+	var out []handlerType
+	for _, i := range refs {
+		r := st.c.handlers[i]
+		for _, p := range matches {
+			if !pathMatches(stripMajor(p.Path()), st.c.handlerPaths[i]) {
+				continue
+			}
+			tn, ok := p.Scope().Lookup(r.Name).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			if s, ok := types.Unalias(tn.Type()).Underlying().(*types.Signature); ok {
+				out = append(out, handlerType{p.Name() + "." + r.Name, s})
+			}
+		}
+	}
+	return out
+}
+
+// mayDeclareHandler reports whether the package's path matches the path of
+// a configured handler type.
+func (c *checker) mayDeclareHandler(p *types.Package) bool {
+	stripped := stripMajor(p.Path())
+	for i, r := range c.handlers {
+		if r.Recv == "" && pathMatches(stripped, c.handlerPaths[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// handlerPkgsDFS returns the packages p imports, directly or not, p included,
+// that match, in depth-first order of the imports.
+func handlerPkgsDFS(p *types.Package, match func(*types.Package) bool) []*types.Package {
+	var out []*types.Package
+	seen := map[*types.Package]bool{}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if p == nil || seen[p] {
+			return
+		}
+		seen[p] = true
+		if match(p) {
+			out = append(out, p)
+		}
+		for _, q := range p.Imports() {
+			visit(q)
+		}
+	}
+	visit(p)
+	return out
+}
+
+// pkgMemo remembers handlerPkgsDFS per package, across the packages of a
+// run: every package would otherwise walk all the packages it imports,
+// directly or not, again. The result for a package is its own (if it
+// matches) followed by those of its imports in order, each package once:
+// in an acyclic import graph that is the depth-first order. Packages are
+// held weakly, so that the memo keeps no type-checked package alive; an
+// entry goes when its package does.
+type pkgMemo struct {
+	mu sync.Mutex
+	m  map[weak.Pointer[types.Package]][]weak.Pointer[types.Package]
+}
+
+// of returns the matching packages p imports, directly or not, p included,
+// in depth-first order. It reports false on an import cycle (ill-formed
+// code), leaving the caller to walk the imports itself.
+func (pm *pkgMemo) of(p *types.Package, match func(*types.Package) bool, onStack map[*types.Package]bool) ([]*types.Package, bool) {
+	if p == nil {
+		return nil, true
+	}
+	key := weak.Make(p)
+	pm.mu.Lock()
+	l, ok := pm.m[key]
+	pm.mu.Unlock()
+	if ok {
+		out := make([]*types.Package, 0, len(l))
+		for _, w := range l {
+			q := w.Value()
+			if q == nil {
+				ok = false // cannot happen: p's imports are alive while p is
+				break
+			}
+			out = append(out, q)
+		}
+		if ok {
+			return out, true
+		}
+	}
+	if onStack[p] {
+		return nil, false
+	}
+	onStack[p] = true
+	defer delete(onStack, p)
+	var out []*types.Package
+	if match(p) {
+		out = append(out, p)
+	}
+	for _, q := range p.Imports() {
+		sub, ok := pm.of(q, match, onStack)
+		if !ok {
+			return nil, false
+		}
+		for _, x := range sub {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	l = make([]weak.Pointer[types.Package], len(out))
+	for i, x := range out {
+		l[i] = weak.Make(x)
+	}
+	pm.mu.Lock()
+	if pm.m == nil {
+		pm.m = map[weak.Pointer[types.Package]][]weak.Pointer[types.Package]{}
+	}
+	if _, dup := pm.m[key]; !dup {
+		pm.m[key] = l
+		runtime.AddCleanup(p, pm.forget, key)
+	}
+	pm.mu.Unlock()
+	return out, true
+}
+
+func (pm *pkgMemo) forget(key weak.Pointer[types.Package]) {
+	pm.mu.Lock()
+	delete(pm.m, key)
+	pm.mu.Unlock()
+}
+
+// pathMatches is sfapi.MatchPath(path, suffix) on paths whose major
+// versions are already stripped (see stripMajor).
+func pathMatches(path, suffix string) bool {
+	return path == suffix || (len(path) > len(suffix) && strings.HasSuffix(path, suffix) && path[len(path)-len(suffix)-1] == '/')
+}
+
+// stripMajor removes a trailing "/vN" (N >= 2) element, as sfapi.MatchPath
+// does before it compares paths.
+func stripMajor(path string) string {
+	i := strings.LastIndexByte(path, '/')
+	if i < 0 {
+		return path
+	}
+	v := path[i+1:]
+	if len(v) >= 2 && v[0] == 'v' {
+		if n, err := strconv.Atoi(v[1:]); err == nil && n >= 2 && v[1] != '0' {
+			return path[:i]
+		}
+	}
+	return path
+}
+
 // context says whether the function runs once per request, RPC or tick,
 // and names it for the message.
 func (st *state) context(fi *fnInfo) (string, []analysis.RelatedInformation) {
 	rel := func(msg string) []analysis.RelatedInformation {
 		return []analysis.RelatedInformation{{Pos: fi.node.Pos(), End: fi.node.Pos() + 4, Message: msg}}
+	}
+	if !st.scheduledDone {
+		st.scheduledDone = true
+		st.findScheduled()
 	}
 	if name, ok := st.scheduled[fi.node]; ok {
 		if fi.obj != nil {
@@ -312,10 +461,16 @@ func (st *state) calledOnTimer(outer *fnInfo, call *ast.CallExpr) bool {
 }
 
 // findScheduled records the function literals and functions handed to a
-// scheduler in the package.
+// scheduler in the package, in one walk of its files.
 func (st *state) findScheduled() {
 	lits := map[*types.Var][]*ast.FuncLit{}
 	decls := map[*types.Func]*ast.FuncDecl{}
+	type schedCall struct {
+		call *ast.CallExpr
+		name string
+		idx  []int
+	}
+	var calls []schedCall // in source order; resolved once lits and decls are complete
 	for _, f := range st.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -345,44 +500,41 @@ func (st *state) findScheduled() {
 						}
 					}
 				}
+			case *ast.CallExpr:
+				if name, idx := st.schedulerArgs(n); len(idx) > 0 {
+					calls = append(calls, schedCall{n, name, idx})
+				}
 			}
 			return true
 		})
 	}
-	for _, f := range st.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
+	for _, sc := range calls {
+		call, name := sc.call, sc.name
+		for _, i := range sc.idx {
+			if i >= len(call.Args) {
+				continue
 			}
-			name, idx := st.schedulerArgs(call)
-			for _, i := range idx {
-				if i >= len(call.Args) {
-					continue
-				}
-				switch a := ast.Unparen(call.Args[i]).(type) {
-				case *ast.FuncLit:
-					st.scheduled[a] = name
-				case *ast.Ident:
-					switch obj := st.info.Uses[a].(type) {
-					case *types.Func:
-						if d := decls[obj]; d != nil {
-							st.scheduled[d] = name
-						}
-					case *types.Var:
-						if l := lits[obj]; len(l) == 1 {
-							st.scheduled[l[0]] = name
-						}
+			switch a := ast.Unparen(call.Args[i]).(type) {
+			case *ast.FuncLit:
+				st.scheduled[a] = name
+			case *ast.Ident:
+				switch obj := st.info.Uses[a].(type) {
+				case *types.Func:
+					if d := decls[obj]; d != nil {
+						st.scheduled[d] = name
 					}
-				case *ast.SelectorExpr:
-					if obj, ok := st.info.Uses[a.Sel].(*types.Func); ok {
-						if d := decls[obj]; d != nil {
-							st.scheduled[d] = name
-						}
+				case *types.Var:
+					if l := lits[obj]; len(l) == 1 {
+						st.scheduled[l[0]] = name
+					}
+				}
+			case *ast.SelectorExpr:
+				if obj, ok := st.info.Uses[a.Sel].(*types.Func); ok {
+					if d := decls[obj]; d != nil {
+						st.scheduled[d] = name
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 }

@@ -105,10 +105,12 @@ type checker struct {
 	login *analysis.Analyzer
 	cfg   Config
 
-	once       sync.Once
-	handlers   []sfapi.Ref
-	schedulers []sfapi.Ref
-	err        error
+	once         sync.Once
+	handlers     []sfapi.Ref
+	handlerPaths []string // the package paths of handlers, major version stripped
+	schedulers   []sfapi.Ref
+	handlerPkgs  pkgMemo // the packages that may declare a handler type, by importer (see findHandlerTypes)
+	err          error
 }
 
 // refs parses the configuration once (flags are set before the first run).
@@ -127,6 +129,9 @@ func (c *checker) refs() error {
 			return out
 		}
 		c.handlers = parse(append(DefaultHandlers(), c.cfg.Handlers...))
+		for _, r := range c.handlers {
+			c.handlerPaths = append(c.handlerPaths, stripMajor(r.Pkg))
+		}
 		c.schedulers = parse(append(DefaultSchedulers(), c.cfg.Schedulers...))
 	})
 	return c.err
@@ -191,7 +196,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if res == nil || res.Skipped {
 		return nil, nil
 	}
-	st.findScheduled()
 	sites := st.sites()
 	st.deriveFresh(sites)
 	for _, s := range sites {
@@ -214,14 +218,15 @@ type state struct {
 	info *types.Info
 	c    *checker
 
-	fns          map[ast.Node]*fnInfo
-	sched        map[*types.Func][]int // local schedulers and the params they schedule
-	scheduled    map[ast.Node]string   // FuncLit/FuncDecl -> the scheduler that calls it
-	handlerTypes []handlerType
-	handlersDone bool
-	fresh        map[*types.Func]bool // local functions that log in on every call
-	handsBack    map[*types.Func]bool // ... that can be login wrappers: the fact is exported for these
-	reported     map[*types.Func]bool // ... whose repeated login is reported inside them
+	fns           map[ast.Node]*fnInfo
+	sched         map[*types.Func][]int // local schedulers and the params they schedule
+	scheduled     map[ast.Node]string   // FuncLit/FuncDecl -> the scheduler that calls it (see context)
+	scheduledDone bool
+	handlerTypes  []handlerType
+	handlersDone  bool
+	fresh         map[*types.Func]bool // local functions that log in on every call
+	handsBack     map[*types.Func]bool // ... that can be login wrappers: the fact is exported for these
+	reported      map[*types.Func]bool // ... whose repeated login is reported inside them
 }
 
 // fnInfo is a function body: a declaration or a literal.
