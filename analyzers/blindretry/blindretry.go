@@ -93,7 +93,8 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 		perm[r] = true
 	}
 	a := &checker{pass: pass, res: res, info: pass.TypesInfo, permanent: perm,
-		cfgs: map[*ast.BlockStmt]*cfg.CFG{}, stopFuncs: map[*types.Func]bool{}}
+		cfgs: map[*ast.BlockStmt]*cfg.CFG{}, bodyNodes: map[*ast.BlockStmt][]ast.Node{},
+		vars: map[ast.Node][]*types.Var{}, stopFuncs: map[*types.Func]bool{}}
 	a.index()
 	for _, c := range logins {
 		if d := a.check(c); d != nil {
@@ -114,7 +115,9 @@ type checker struct {
 	assigns   map[*types.Var][]ast.Expr // every expression assigned to a variable (nil for tuple parts)
 	ops       map[ast.Node][]*helperUse // function literal or declaration -> retry helpers calling it
 	cfgs      map[*ast.BlockStmt]*cfg.CFG
-	stopFuncs map[*types.Func]bool // same-package functions that return a stop (memo)
+	bodyNodes map[*ast.BlockStmt][]ast.Node // see eachNode
+	vars      map[ast.Node][]*types.Var     // varsIn's answers
+	stopFuncs map[*types.Func]bool          // same-package functions that return a stop (memo)
 	apiRows   map[string]*sfapi.API
 }
 
@@ -337,7 +340,7 @@ func (a *checker) check(c *sflogin.Call) *analysis.Diagnostic {
 	if c.File == nil || c.Err == sfapi.NoResult {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(c.File, c.Expr.Pos(), c.Expr.End())
+	path := enclosing(c.File, c.Expr)
 	var fnNode ast.Node
 	var body *ast.BlockStmt
 	var loops []ast.Stmt // loops enclosing the login inside its function, innermost first
@@ -540,6 +543,39 @@ func (s *search) seed() bool {
 	return false
 }
 
+// enclosing returns the path from node n up to the file: n and the nodes
+// enclosing it, innermost first. It walks only the nodes whose extent
+// contains n's, and falls back on astutil.PathEnclosingInterval for nodes
+// whose positions do not nest.
+func enclosing(f *ast.File, n ast.Node) []ast.Node {
+	pos, end := n.Pos(), n.End()
+	var stack []ast.Node
+	found := false
+	ast.Inspect(f, func(m ast.Node) bool {
+		switch {
+		case found:
+			return false
+		case m == nil:
+			stack = stack[:len(stack)-1]
+			return true
+		case m == n:
+			stack = append(stack, m)
+			found = true
+			return false
+		case m.Pos() > pos || m.End() < end:
+			return false // n is not inside m
+		}
+		stack = append(stack, m)
+		return true
+	})
+	if !found {
+		path, _ := astutil.PathEnclosingInterval(f, pos, end)
+		return path
+	}
+	slices.Reverse(stack)
+	return stack
+}
+
 func containsNode(root ast.Node, target ast.Node) bool {
 	found := false
 	ast.Inspect(root, func(n ast.Node) bool {
@@ -553,6 +589,23 @@ func containsNode(root ast.Node, target ast.Node) bool {
 		return n.Pos() <= target.Pos() && target.End() <= n.End()
 	})
 	return found
+}
+
+// eachNode calls f for each node of the function body that inspectNoLit
+// visits, in the same order, whatever f returns. The nodes are listed once
+// per body and shared by the searches of its logins.
+func (s *search) eachNode(f func(ast.Node) bool) {
+	ns, ok := s.a.bodyNodes[s.body]
+	if !ok {
+		inspectNoLit(s.body, func(n ast.Node) bool {
+			ns = append(ns, n)
+			return true
+		})
+		s.a.bodyNodes[s.body] = ns
+	}
+	for _, n := range ns {
+		f(n)
+	}
 }
 
 // inspectNoLit visits a subtree without entering function literals.
@@ -569,11 +622,17 @@ func inspectNoLit(n ast.Node, f func(ast.Node) bool) {
 }
 
 // varsIn returns the variables (not fields) an expression reads.
+// The answers are shared by the searches of all logins; callers must not
+// modify them.
 func (s *search) varsIn(n ast.Node) []*types.Var {
 	var out []*types.Var
 	if n == nil {
 		return nil
 	}
+	if vs, ok := s.a.vars[n]; ok {
+		return vs
+	}
+	defer func() { s.a.vars[n] = out }()
 	inspectNoLit(n, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			if v, ok := s.info.ObjectOf(id).(*types.Var); ok && !v.IsField() {
@@ -627,7 +686,7 @@ func (s *search) computeTaint() {
 	}
 	for changed := true; changed; {
 		changed = false
-		inspectNoLit(s.body, func(n ast.Node) bool {
+		s.eachNode(func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				if len(n.Lhs) == len(n.Rhs) {
@@ -750,7 +809,7 @@ func (s *search) computeDeps() {
 	s.credDeps = s.closure(roots, nil)
 	// The arguments of methods called on a variable set it up (c.SetLoginUrl(url)).
 	setupArgs := map[*types.Var][]ast.Expr{}
-	inspectNoLit(s.body, func(n ast.Node) bool {
+	s.eachNode(func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok && call != s.c.Expr {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 				if v := sflogin.RootVar(s.info, sel.X); v != nil {
@@ -810,7 +869,7 @@ func (s *search) computeClassVars() {
 	s.classVars = map[*types.Var]bool{}
 	for changed := true; changed; {
 		changed = false
-		inspectNoLit(s.body, func(n ast.Node) bool {
+		s.eachNode(func(n ast.Node) bool {
 			var pairs [][2]ast.Expr
 			switch n := n.(type) {
 			case *ast.AssignStmt:
@@ -1076,7 +1135,7 @@ func statusFailed(op token.Token, c int64) tri {
 // computeSwitches finds the switches of the function and whether they classify the failure.
 func (s *search) computeSwitches() {
 	s.switches = map[*ast.CaseClause]*switchInfo{}
-	inspectNoLit(s.body, func(n ast.Node) bool {
+	s.eachNode(func(n ast.Node) bool {
 		switch sw := n.(type) {
 		case *ast.SwitchStmt:
 			si := &switchInfo{tagless: sw.Tag == nil}

@@ -151,8 +151,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	st.deriveRawLogouts()
-	st.deriveNoReturn()
+	raw, noRet := st.summarize()
+	st.deriveRawLogouts(raw)
+	st.deriveNoReturn(noRet)
 	for _, fn := range st.functions() {
 		for _, l := range fn.logins {
 			st.checkLogin(fn, l)
@@ -273,31 +274,114 @@ func (st *state) isLogoutCall(call *ast.CallExpr) bool {
 	return soap || rev
 }
 
-// deriveRawLogouts finds the package's functions that end a session with a
-// raw HTTP request, to a fixpoint, and exports a RawLogoutFact for each.
-func (st *state) deriveRawLogouts() {
-	for round := 0; round < 8; round++ {
-		changed := false
-		for fn, fd := range st.decls {
-			var f RawLogoutFact
-			logsIn := false
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if c := st.res.Lookup(call); c != nil && c.Kind == sfapi.Login {
-						logsIn = true
+// rawSummary is what one function's body (nested literals included) says
+// about raw logouts, gathered in one walk: the raw logouts of its calls that
+// do not depend on this package's helpers, and the helpers of this package
+// it calls (whose RawLogoutFact the fixpoint is still deriving).
+type rawSummary struct {
+	fn      *types.Func
+	base    RawLogoutFact
+	helpers []*types.Func
+}
+
+// noReturnCandidate is a function whose body has call statements that do
+// not return or may stop returning: calls of the package's own functions,
+// which the fixpoint of deriveNoReturn is still deriving.
+type noReturnCandidate struct {
+	fn    *types.Func
+	body  *ast.BlockStmt
+	calls []*ast.CallExpr // the call statements, outside nested literals
+}
+
+// summarize walks each function body of the package once, for the
+// summaries the fixpoints of deriveRawLogouts and deriveNoReturn iterate on.
+// A function that logs in ends its own session, not its caller's, and one
+// that neither ends a session nor calls a function of this package never
+// gets a RawLogoutFact.
+func (st *state) summarize() (raw []*rawSummary, noRet []*noReturnCandidate) {
+	for fn, fd := range st.decls {
+		sum := &rawSummary{fn: fn}
+		logsIn := false
+		var stmts []*ast.CallExpr
+		var walk func(n ast.Node, inLit bool)
+		walk = func(n ast.Node, inLit bool) {
+			ast.Inspect(n, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					if !inLit {
+						walk(n, true)
+						return false
 					}
-					soap, rev := st.rawLogoutOf(call)
-					f.SOAP = f.SOAP || soap
-					f.Revoke = f.Revoke || rev
+				case *ast.ExprStmt:
+					if inLit {
+						break
+					}
+					if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+						callee := typeutil.Callee(st.info, call)
+						if fn, ok := callee.(*types.Func); ok && st.decls[fn] != nil || !st.calleeMayReturn(callee) {
+							stmts = append(stmts, call)
+						}
+					}
+				case *ast.CallExpr:
+					if logsIn {
+						break
+					}
+					if c := st.res.Lookup(n); c != nil {
+						if c.Kind == sfapi.Login {
+							logsIn = true
+							break
+						}
+						if c.Kind == sfapi.Logout && c.Endpoint != nil {
+							sum.base.SOAP = sum.base.SOAP || c.Endpoint.Vocab == sfapi.SOAP
+							sum.base.Revoke = sum.base.Revoke || c.Endpoint.Vocab == sfapi.OAuth
+							break
+						}
+					}
+					callee, _ := typeutil.Callee(st.info, n).(*types.Func)
+					switch {
+					case callee == nil || callee.Pkg() == nil:
+					case callee.Pkg() == st.pass.Pkg:
+						if st.decls[callee] != nil {
+							sum.helpers = append(sum.helpers, callee)
+						}
+					default:
+						var f RawLogoutFact
+						if st.pass.ImportObjectFact(callee.Origin(), &f) {
+							sum.base.SOAP = sum.base.SOAP || f.SOAP
+							sum.base.Revoke = sum.base.Revoke || f.Revoke
+						}
+					}
 				}
 				return true
 			})
-			if logsIn {
-				continue // it ends its own session, not its caller's
+		}
+		walk(fd.Body, false)
+		if !logsIn && (sum.base.SOAP || sum.base.Revoke || len(sum.helpers) > 0) {
+			raw = append(raw, sum)
+		}
+		if len(stmts) > 0 {
+			noRet = append(noRet, &noReturnCandidate{fn: fn, body: fd.Body, calls: stmts})
+		}
+	}
+	return raw, noRet
+}
+
+// deriveRawLogouts finds the package's functions that end a session with a
+// raw HTTP request, to a fixpoint, and exports a RawLogoutFact for each.
+func (st *state) deriveRawLogouts(sums []*rawSummary) {
+	for round := 0; round < 8; round++ {
+		changed := false
+		for _, sum := range sums {
+			f := sum.base
+			for _, h := range sum.helpers {
+				if hf := st.raw[h]; hf != nil {
+					f.SOAP = f.SOAP || hf.SOAP
+					f.Revoke = f.Revoke || hf.Revoke
+				}
 			}
-			old := st.raw[fn]
+			old := st.raw[sum.fn]
 			if (f.SOAP || f.Revoke) && (old == nil || *old != f) {
-				st.raw[fn] = &f
+				st.raw[sum.fn] = &f
 				changed = true
 			}
 		}
@@ -315,15 +399,15 @@ func (st *state) deriveRawLogouts() {
 
 // deriveNoReturn finds the package's functions that never return normally
 // (they always panic, exit or call log.Fatal), to a fixpoint.
-func (st *state) deriveNoReturn() {
+func (st *state) deriveNoReturn(cands []*noReturnCandidate) {
 	for round := 0; round < 4; round++ {
 		changed := false
-		for fn, fd := range st.decls {
-			if st.noReturn[fn] || !st.callsNoReturn(fd.Body) {
+		for _, c := range cands {
+			if st.noReturn[c.fn] || !st.callsNoReturn(c.calls) {
 				continue
 			}
-			if cfg.New(fd.Body, st.mayReturn).NoReturn() {
-				st.noReturn[fn] = true
+			if cfg.New(c.body, st.mayReturn).NoReturn() {
+				st.noReturn[c.fn] = true
 				changed = true
 			}
 		}
@@ -333,24 +417,14 @@ func (st *state) deriveNoReturn() {
 	}
 }
 
-// callsNoReturn reports whether body contains a call statement that does not return.
-func (st *state) callsNoReturn(body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false
+// callsNoReturn reports whether one of the calls does not return.
+func (st *state) callsNoReturn(calls []*ast.CallExpr) bool {
+	for _, call := range calls {
+		if !st.mayReturn(call) {
+			return true
 		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		if es, ok := n.(*ast.ExprStmt); ok {
-			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && !st.mayReturn(call) {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
+	}
+	return false
 }
 
 // noReturnNames are functions and methods that end the process or the
@@ -365,7 +439,12 @@ var noReturnNames = map[string]bool{
 // runtime.Goexit, testing's FailNow/Fatal/Skip, Fatal and Panic of logging
 // packages, and the package's own functions that never return.
 func (st *state) mayReturn(call *ast.CallExpr) bool {
-	switch fn := typeutil.Callee(st.info, call).(type) {
+	return st.calleeMayReturn(typeutil.Callee(st.info, call))
+}
+
+// calleeMayReturn is mayReturn for the callee of a call.
+func (st *state) calleeMayReturn(callee types.Object) bool {
+	switch fn := callee.(type) {
 	case *types.Builtin:
 		return fn.Name() != "panic"
 	case *types.Func:
@@ -407,7 +486,8 @@ type function struct {
 	body   *ast.BlockStmt
 	logins []*sflogin.Call
 
-	parents map[ast.Node]ast.Node
+	parents map[ast.Node]ast.Node // parent's answers
+	all     map[ast.Node]ast.Node // allParents
 	graph   *cfg.CFG
 }
 
@@ -439,8 +519,15 @@ func (st *state) functions() []*function {
 			return true
 		})
 	}
+	// Only the files with logins have functions with logins.
+	withLogins := map[*ast.File]bool{}
+	for _, l := range st.res.Logins() {
+		withLogins[l.File] = true
+	}
 	for _, f := range st.res.Files() {
-		walk(f, nil)
+		if withLogins[f] {
+			walk(f, nil)
+		}
 	}
 	var with []*function
 	for _, fn := range out {
@@ -451,9 +538,51 @@ func (st *state) functions() []*function {
 	return with
 }
 
+// parent returns the parent of node n in the function's body (nil for the
+// body itself and for nodes outside it). It walks only the nodes enclosing
+// n, and caches the answer.
 func (fn *function) parent(n ast.Node) ast.Node {
+	if p, ok := fn.parents[n]; ok {
+		return p
+	}
 	if fn.parents == nil {
 		fn.parents = map[ast.Node]ast.Node{}
+	}
+	pos, end := n.Pos(), n.End()
+	var stack []ast.Node
+	var parent ast.Node
+	found := false
+	ast.Inspect(fn.body, func(m ast.Node) bool {
+		switch {
+		case found:
+			return false
+		case m == nil:
+			stack = stack[:len(stack)-1]
+			return true
+		case m == n:
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			}
+			found = true
+			return false
+		case m.Pos() > pos || m.End() < end:
+			return false // n is not inside m
+		}
+		stack = append(stack, m)
+		return true
+	})
+	if !found {
+		parent = fn.allParents()[n]
+	}
+	fn.parents[n] = parent
+	return parent
+}
+
+// allParents maps every node of the body to its parent, for nodes whose
+// positions do not nest.
+func (fn *function) allParents() map[ast.Node]ast.Node {
+	if fn.all == nil {
+		fn.all = map[ast.Node]ast.Node{}
 		var stack []ast.Node
 		ast.Inspect(fn.body, func(n ast.Node) bool {
 			if n == nil {
@@ -461,13 +590,13 @@ func (fn *function) parent(n ast.Node) ast.Node {
 				return true
 			}
 			if len(stack) > 0 {
-				fn.parents[n] = stack[len(stack)-1]
+				fn.all[n] = stack[len(stack)-1]
 			}
 			stack = append(stack, n)
 			return true
 		})
 	}
-	return fn.parents[n]
+	return fn.all
 }
 
 func (st *state) cfgOf(fn *function) *cfg.CFG {
