@@ -6,7 +6,6 @@ import (
 	"go/types"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"weak"
@@ -65,7 +64,7 @@ func (st *state) findHandlerTypes() []handlerType {
 	for _, i := range refs {
 		r := st.c.handlers[i]
 		for _, p := range matches {
-			if !pathMatches(stripMajor(p.Path()), st.c.handlerPaths[i]) {
+			if !pathMatches(sfapi.StripMajor(p.Path()), st.c.handlerPaths[i]) {
 				continue
 			}
 			tn, ok := p.Scope().Lookup(r.Name).(*types.TypeName)
@@ -83,7 +82,7 @@ func (st *state) findHandlerTypes() []handlerType {
 // mayDeclareHandler reports whether the package's path matches the path of
 // a configured handler type.
 func (c *checker) mayDeclareHandler(p *types.Package) bool {
-	stripped := stripMajor(p.Path())
+	stripped := sfapi.StripMajor(p.Path())
 	for i, r := range c.handlers {
 		if r.Recv == "" && pathMatches(stripped, c.handlerPaths[i]) {
 			return true
@@ -194,25 +193,9 @@ func (pm *pkgMemo) forget(key weak.Pointer[types.Package]) {
 }
 
 // pathMatches is sfapi.MatchPath(path, suffix) on paths whose major
-// versions are already stripped (see stripMajor).
+// versions are already stripped (see sfapi.StripMajor).
 func pathMatches(path, suffix string) bool {
 	return path == suffix || (len(path) > len(suffix) && strings.HasSuffix(path, suffix) && path[len(path)-len(suffix)-1] == '/')
-}
-
-// stripMajor removes a trailing "/vN" (N >= 2) element, as sfapi.MatchPath
-// does before it compares paths.
-func stripMajor(path string) string {
-	i := strings.LastIndexByte(path, '/')
-	if i < 0 {
-		return path
-	}
-	v := path[i+1:]
-	if len(v) >= 2 && v[0] == 'v' {
-		if n, err := strconv.Atoi(v[1:]); err == nil && n >= 2 && v[1] != '0' {
-			return path[:i]
-		}
-	}
-	return path
 }
 
 // context says whether the function runs once per request, RPC or tick,

@@ -130,7 +130,7 @@ func (c *checker) refs() error {
 		}
 		c.handlers = parse(append(DefaultHandlers(), c.cfg.Handlers...))
 		for _, r := range c.handlers {
-			c.handlerPaths = append(c.handlerPaths, stripMajor(r.Pkg))
+			c.handlerPaths = append(c.handlerPaths, sfapi.StripMajor(r.Pkg))
 		}
 		c.schedulers = parse(append(DefaultSchedulers(), c.cfg.Schedulers...))
 	})

@@ -186,7 +186,7 @@ type API struct {
 
 // String is the API's name as diagnostics print it: "soapforce.(*Client).Login".
 func (a *API) String() string {
-	pkg := lastElem(stripMajor(a.Pkg))
+	pkg := lastElem(StripMajor(a.Pkg))
 	if a.Recv == "" {
 		return pkg + "." + a.Name
 	}
@@ -211,7 +211,7 @@ type CredStruct struct {
 }
 
 // String is the struct's Go spelling, e.g. "salesforce.Creds".
-func (c *CredStruct) String() string { return lastElem(stripMajor(c.Pkg)) + "." + c.Type }
+func (c *CredStruct) String() string { return lastElem(StripMajor(c.Pkg)) + "." + c.Type }
 
 // Endpoint describes a raw HTTP call to a Salesforce authentication endpoint.
 type Endpoint struct {
@@ -231,13 +231,13 @@ type Endpoint struct {
 // the path equals the suffix or ends in "/"+suffix, once a trailing major
 // version element ("/v2", "/v3", ...) is removed. Forks and /vN paths match.
 func MatchPath(path, suffix string) bool {
-	path = stripMajor(path)
-	suffix = stripMajor(suffix)
+	path = StripMajor(path)
+	suffix = StripMajor(suffix)
 	return path == suffix || strings.HasSuffix(path, "/"+suffix)
 }
 
 // stripMajor removes a trailing "/vN" (N >= 2) element.
-func stripMajor(path string) string {
+func StripMajor(path string) string {
 	i := strings.LastIndexByte(path, '/')
 	if i < 0 {
 		return path
