@@ -73,7 +73,7 @@ func TestOwner(t *testing.T) {
 // id handed back is not reported.
 func TestRaw(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/rawhelper", "nologout/raw")
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/raw")
 }
 
 // TestRevoke: with -nologout.revoke, OAuth logins of libraries without a

@@ -25,7 +25,6 @@ package sflogin
 
 import (
 	"flag"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -37,6 +36,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -63,7 +63,8 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:        "https://github.com/sflint/sflint#how-it-decides",
 		Run:        inst.run,
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(LoginFact), new(ClassifierFact), new(PackageFact)},
+		FactTypes: []analysis.Fact{new(LoginFact), new(ClassifierFact), new(PackageFact),
+			new(flow.NoReturnFact), new(flow.RawLogoutFact), new(flow.OwnerFact), new(flow.RetryFact)},
 		// The pass copes with ill-typed code (internal/fuzz feeds it
 		// arbitrary source), so a check may set RunDespiteErrors too.
 		RunDespiteErrors: true,
@@ -130,6 +131,10 @@ type Result struct {
 	Calls []*Call
 	// TestCalls are the resolved calls of _test.go files that Calls leaves out.
 	TestCalls []*Call
+	// Flow is the flow model of the functions that contain the logins of Calls.
+	Flow *flow.Package
+	// Env is what the flow model knows of the package.
+	Env *flow.Env
 
 	pass    *analysis.Pass
 	files   []*ast.File // analysed files
@@ -174,129 +179,16 @@ func (r *Result) ofKind(calls []*Call, k sfapi.Kind) []*Call {
 	return out
 }
 
-// Call is one resolved call to a Salesforce API, a wrapper of one, or a raw
-// HTTP request to an authentication endpoint.
-type Call struct {
-	// Expr is the call.
-	Expr *ast.CallExpr
-	// Kind is what the call does (login, logout, reuse, refresh, setter).
-	Kind sfapi.Kind
-	// API is the library row behind the call; nil for raw HTTP and declared wrappers.
-	API *sfapi.API
-	// Endpoint is set for raw HTTP requests.
-	Endpoint *sfapi.Endpoint
-	// Wrapper is the user function called when the login goes through a wrapper.
-	Wrapper *types.Func
-	// Fact is the wrapper's fact (nil for direct calls).
-	Fact *LoginFact
-	// Callee is the function or method called.
-	Callee *types.Func
-	// Recv is the receiver expression of a method call (the client), or nil.
-	Recv ast.Expr
-	// Err is the index of the result carrying the error, or sfapi.NoResult.
-	Err int
-	// Session is the index of the result carrying the session, sfapi.InReceiver
-	// when the receiver holds it, or sfapi.NoResult.
-	Session int
-	// Args are the credential-carrying arguments found at the call.
-	Args []RoleArg
-	// File is the file containing the call.
-	File *ast.File
-	// Test is true in _test.go files.
-	Test bool
-}
+// Call is one resolved call to a Salesforce API (see flow.Call).
+type Call = flow.Call
 
-// RoleArg is an expression at a call that carries a credential role.
-type RoleArg struct {
-	Role sfapi.Role
-	Expr ast.Expr
-	// Field is the struct field or form field name when the role is carried by one.
-	Field string
-	// Param is the parameter name, for messages ("password", "token").
-	Param string
-}
+// RoleArg is an expression at a call that carries a credential role (see flow.RoleArg).
+type RoleArg = flow.RoleArg
 
-// Name is how diagnostics name the call: the library API, and the wrapper it goes through.
-func (c *Call) Name() string {
-	base := c.APIName()
-	if c.Wrapper != nil {
-		return fmt.Sprintf("%s (which calls %s)", funcName(c.Wrapper), base)
-	}
-	return base
-}
-
-// APIName names the library API behind the call.
-func (c *Call) APIName() string {
-	switch {
-	case c.Fact != nil:
-		return c.Fact.API
-	case c.API != nil:
-		return c.API.String()
-	case c.Endpoint != nil:
-		return c.Endpoint.Name
-	case c.Callee != nil:
-		return funcName(c.Callee)
-	}
-	return "login"
-}
-
-// Logout is the name of the logout method for the session the call creates ("" if none).
-func (c *Call) Logout() string {
-	if c.Fact != nil {
-		return c.Fact.Logout
-	}
-	if c.API != nil {
-		return c.API.Logout
-	}
-	return ""
-}
-
-// Vocab is the fault vocabulary of the API behind the call.
-func (c *Call) Vocab() sfapi.Vocabulary {
-	switch {
-	case c.Fact != nil:
-		return c.Fact.Vocab
-	case c.API != nil:
-		return c.API.Vocab
-	case c.Endpoint != nil:
-		return c.Endpoint.Vocab
-	}
-	return sfapi.NoCode
-}
-
-// Arg returns the expression carrying role r, or nil.
-func (c *Call) Arg(r sfapi.Role) ast.Expr {
-	for _, a := range c.Args {
-		if a.Role == r {
-			return a.Expr
-		}
-	}
-	return nil
-}
-
-// funcName prints a function as "pkg.Func" or "pkg.(*T).Method".
-func funcName(fn *types.Func) string {
-	pkg, recv, name := sfapi.FuncKey(fn)
-	short := pkg
-	if i := strings.LastIndexByte(short, '/'); i >= 0 {
-		short = short[i+1:]
-	}
-	if fn.Pkg() != nil {
-		short = fn.Pkg().Name()
-	}
-	if recv == "" {
-		return short + "." + name
-	}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		if _, ptr := sig.Recv().Type().(*types.Pointer); !ptr {
-			return short + "." + recv + "." + name
-		}
-	}
-	return short + ".(*" + recv + ")." + name
-}
+func funcName(fn *types.Func) string { return flow.FuncName(fn) }
 
 // FuncName prints a function as diagnostics do: "pkg.Func" or "pkg.(*T).Method".
-func FuncName(fn *types.Func) string { return funcName(fn) }
+func FuncName(fn *types.Func) string { return flow.FuncName(fn) }
 
 func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	model, err := inst.getModel()
@@ -319,6 +211,7 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	st := newState(pass, model, res)
 	st.deriveFacts()
 	st.collect()
+	st.buildFlow()
 	return res, nil
 }
 

@@ -68,6 +68,12 @@ func TestFacts(t *testing.T) {
 	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/wrap")
 }
 
+// TestFlowFacts checks the facts the flow model derives: functions that
+// never return, and functions that end a session with a raw request.
+func TestFlowFacts(t *testing.T) {
+	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/noreturn", "nologout/rawhelper")
+}
+
 // TestCalls checks how calls resolve: wrappers from another package (by fact),
 // every library of the table, interfaces, raw HTTP and x/oauth2; and that an
 // LDAP client's Login, a non-Salesforce oauth2.Config and an unrelated

@@ -61,7 +61,7 @@ func checkAndLogout(u, p string) error {
 }
 
 // logout posts the SOAP logout() envelope in this package.
-func logout(serverURL, sid string) { // want logout:"raw logout: SOAP"
+func logout(serverURL, sid string) {
 	body := strings.Replace(logoutEnvelope, "SID", sid, 1)
 	if resp, err := http.Post(serverURL, "text/xml", strings.NewReader(body)); err == nil {
 		resp.Body.Close()

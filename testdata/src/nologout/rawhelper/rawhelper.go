@@ -1,3 +1,4 @@
+// want package:"salesforce"
 // Package rawhelper ends SOAP sessions and revokes OAuth tokens over plain
 // net/http; its functions carry a RawLogoutFact across packages.
 package rawhelper

@@ -1,0 +1,312 @@
+package flow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sflint/sflint/internal/sfapi"
+)
+
+// Env is what the model knows of the package it is built for: its syntax
+// and types, the table, the shared pass's resolution of calls and what the
+// facts of other packages say. The shared pass builds one per package.
+type Env struct {
+	Fset  *token.FileSet
+	Info  *types.Info
+	Pkg   *types.Package
+	Model *sfapi.Model
+	// Files are the files the analyzers look at.
+	Files []*ast.File
+
+	// Lookup is the shared pass's resolution of a call (nil: nothing to sflint).
+	Lookup func(*ast.CallExpr) *Call
+	// IsClassifier reports whether calling fn inspects a login fault code.
+	IsClassifier func(fn *types.Func) bool
+	// Import reads the facts other packages exported on their functions.
+	Import Importer
+
+	// Decls are the package's function declarations.
+	Decls map[*types.Func]*ast.FuncDecl
+
+	parents  map[ast.Node]ast.Node
+	fileOf   map[ast.Node]*ast.File // FuncDecl -> file
+	noReturn map[*types.Func]bool   // the package's functions that never return
+	owners   map[*types.Func]*OwnerFact
+	retries  map[*types.Func]*RetryFact
+	logouts  map[*types.Func]*RawLogoutFact
+}
+
+// Importer reads facts exported by the packages this one imports; a nil
+// Importer knows none.
+type Importer interface {
+	NoReturn(fn *types.Func) bool
+	Owner(fn *types.Func) *OwnerFact
+	Retry(fn *types.Func) *RetryFact
+	RawLogout(fn *types.Func) *RawLogoutFact
+}
+
+// NewEnv indexes the package's declarations and the parents of every node.
+func NewEnv(fset *token.FileSet, info *types.Info, pkg *types.Package, model *sfapi.Model, files []*ast.File) *Env {
+	e := &Env{
+		Fset: fset, Info: info, Pkg: pkg, Model: model, Files: files,
+		Lookup:       func(*ast.CallExpr) *Call { return nil },
+		IsClassifier: func(*types.Func) bool { return false },
+		Decls:        map[*types.Func]*ast.FuncDecl{},
+		parents:      map[ast.Node]ast.Node{},
+		fileOf:       map[ast.Node]*ast.File{},
+		noReturn:     map[*types.Func]bool{},
+		owners:       map[*types.Func]*OwnerFact{},
+		retries:      map[*types.Func]*RetryFact{},
+		logouts:      map[*types.Func]*RawLogoutFact{},
+	}
+	for _, f := range files {
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if len(stack) > 0 {
+				e.parents[n] = stack[len(stack)-1]
+			}
+			if fd, ok := n.(*ast.FuncDecl); ok {
+				e.fileOf[fd] = f
+				if fd.Body != nil {
+					if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+						e.Decls[fn] = fd
+					}
+				}
+			}
+			stack = append(stack, n)
+			return true
+		})
+	}
+	return e
+}
+
+// Parent returns the syntactic parent of n (nil for a file or a node the
+// package's files do not contain).
+func (e *Env) Parent(n ast.Node) ast.Node { return e.parents[n] }
+
+// Unparent returns the first ancestor of n that is not a parenthesis, and
+// the child of it on the way (n itself or its outermost parenthesis).
+func (e *Env) Unparent(n ast.Node) (parent, child ast.Node) {
+	child = n
+	parent = e.parents[n]
+	for {
+		pe, ok := parent.(*ast.ParenExpr)
+		if !ok {
+			return parent, child
+		}
+		child, parent = pe, e.parents[pe]
+	}
+}
+
+// Decl returns the declaration of a function of this package (of its
+// origin, for an instantiated generic), or nil.
+func (e *Env) Decl(fn *types.Func) *ast.FuncDecl {
+	if fn == nil {
+		return nil
+	}
+	return e.Decls[fn.Origin()]
+}
+
+// Callee is the function or method a call calls statically, or nil.
+func (e *Env) Callee(call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(e.Info, call).(*types.Func)
+	return fn
+}
+
+// Enclosing returns the innermost function declaration or literal whose
+// body contains n, or nil.
+func (e *Env) Enclosing(n ast.Node) ast.Node {
+	for p := e.parents[n]; p != nil; p = e.parents[p] {
+		switch p.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return p
+		}
+	}
+	return nil
+}
+
+// MayReturn is the go/cfg callback: false for calls that end the process or
+// the goroutine (panic, os.Exit, log.Fatal, runtime.Goexit, testing's
+// FailNow/Fatal/Skip, Fatal/Exit/Panic of logging packages) and for the
+// functions, of this package or another, that always do one of these.
+func (e *Env) MayReturn(call *ast.CallExpr) bool {
+	switch fn := typeutil.Callee(e.Info, call).(type) {
+	case *types.Builtin:
+		return fn.Name() != "panic"
+	case *types.Func:
+		return !e.noReturnFunc(fn)
+	}
+	return true
+}
+
+// noReturnNames are the level methods and functions of logging packages
+// that end the process.
+var noReturnNames = map[string]bool{
+	"Fatal": true, "Fatalf": true, "Fatalln": true, "Fatalw": true,
+	"Panic": true, "Panicf": true, "Panicln": true, "Panicw": true,
+	"Exit": true, "Exitf": true, "Exitln": true, "ExitDepth": true, "FatalDepth": true,
+}
+
+func (e *Env) noReturnFunc(fn *types.Func) bool {
+	fn = fn.Origin()
+	if e.noReturn[fn] {
+		return true
+	}
+	if fn.Pkg() == nil {
+		return false
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	switch path {
+	case "os", "syscall":
+		return name == "Exit"
+	case "runtime":
+		return name == "Goexit"
+	case "log":
+		return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")
+	case "testing":
+		switch name {
+		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
+			return true
+		}
+		return false
+	}
+	if noReturnNames[name] && (strings.Contains(path, "log") || strings.Contains(path, "zap")) {
+		sig, _ := fn.Type().(*types.Signature)
+		// zerolog's log.Fatal() only builds an event.
+		return sig == nil || sig.Results().Len() == 0
+	}
+	if fn.Pkg() != e.Pkg && e.Import != nil {
+		return e.Import.NoReturn(fn)
+	}
+	return false
+}
+
+// NoReturn reports whether a function of this package never returns (as
+// DeriveNoReturn found).
+func (e *Env) NoReturn(fn *types.Func) bool { return e.noReturn[fn.Origin()] }
+
+// DeriveNoReturn finds the package's functions that never return normally
+// (every path panics, exits or calls such a function), to a fixpoint.
+func (e *Env) DeriveNoReturn() {
+	type cand struct {
+		fn   *types.Func
+		body *ast.BlockStmt
+	}
+	var cands []cand
+	for fn, fd := range e.Decls {
+		// A function whose statements call nothing that may not return
+		// cannot be one; only call statements matter to go/cfg.
+		maybe := false
+		for _, s := range fd.Body.List {
+			ast.Inspect(s, func(n ast.Node) bool {
+				if maybe {
+					return false
+				}
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ExprStmt:
+					if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+						callee := typeutil.Callee(e.Info, call)
+						if f, ok := callee.(*types.Func); ok && (e.Decls[f.Origin()] != nil || e.noReturnFunc(f)) {
+							maybe = true
+						}
+						if b, ok := callee.(*types.Builtin); ok && b.Name() == "panic" {
+							maybe = true
+						}
+					}
+				}
+				return true
+			})
+		}
+		if maybe {
+			cands = append(cands, cand{fn, fd.Body})
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, c := range cands {
+			if e.noReturn[c.fn] {
+				continue
+			}
+			if cfg.New(c.body, e.MayReturn).NoReturn() {
+				e.noReturn[c.fn] = true
+				changed = true
+			}
+		}
+	}
+}
+
+// NoReturnFuncs returns the package's functions that never return.
+func (e *Env) NoReturnFuncs() []*types.Func { return sortedFuncs(e.noReturn) }
+
+// IsLogoutCall reports whether the call ends some session: a resolved
+// logout (library, wrapper or declared) or a raw logout request or helper.
+func (e *Env) IsLogoutCall(call *ast.CallExpr) bool {
+	if c := e.Lookup(call); c != nil && c.Kind == sfapi.Logout {
+		return true
+	}
+	soap, rev := e.RawLogoutOf(call)
+	return soap || rev
+}
+
+// RawLogoutOf returns what a call ends with a raw HTTP request: a SOAP
+// logout() or a token revocation, directly or through a helper function.
+func (e *Env) RawLogoutOf(call *ast.CallExpr) (soap, revoke bool) {
+	if c := e.Lookup(call); c != nil && c.Kind == sfapi.Logout && c.Endpoint != nil {
+		return c.Endpoint.Vocab == sfapi.SOAP, c.Endpoint.Vocab == sfapi.OAuth
+	}
+	fn := e.Callee(call)
+	if fn == nil {
+		return false, false
+	}
+	if f := e.rawLogout(fn); f != nil {
+		return f.SOAP, f.Revoke
+	}
+	return false, false
+}
+
+func (e *Env) rawLogout(fn *types.Func) *RawLogoutFact {
+	fn = fn.Origin()
+	if f := e.logouts[fn]; f != nil {
+		return f
+	}
+	if fn.Pkg() != e.Pkg && e.Import != nil {
+		return e.Import.RawLogout(fn)
+	}
+	return nil
+}
+
+// Owner returns what fn does with its parameters that can hold a session
+// (nil: not known, every such parameter is taken over).
+func (e *Env) Owner(fn *types.Func) *OwnerFact {
+	fn = fn.Origin()
+	if f, ok := e.owners[fn]; ok {
+		return f
+	}
+	if fn.Pkg() != e.Pkg && e.Import != nil {
+		return e.Import.Owner(fn)
+	}
+	return nil
+}
+
+// RetryOf returns the fact of a retry helper of the user's (nil: none).
+func (e *Env) RetryOf(fn *types.Func) *RetryFact {
+	fn = fn.Origin()
+	if f, ok := e.retries[fn]; ok {
+		return f
+	}
+	if fn.Pkg() != e.Pkg && e.Import != nil {
+		return e.Import.Retry(fn)
+	}
+	return nil
+}

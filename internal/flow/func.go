@@ -1,0 +1,410 @@
+package flow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sync"
+
+	"golang.org/x/tools/go/cfg"
+)
+
+// Func is the model of one function (a declaration or a literal) that
+// contains a login: its control-flow graph and the indexes every query
+// reads, built once, in one walk of the body.
+type Func struct {
+	Env  *Env
+	Node ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Body *ast.BlockStmt
+	Obj  *types.Func // the declared function; nil for a literal
+	Sig  *types.Signature
+	CFG  *cfg.CFG
+	// Logins are the logins of the body, not of nested literals, in source order.
+	Logins []*Login
+
+	at     map[ast.Node]Loc          // CFG node -> where it is
+	writes map[ast.Node][]varDef      // CFG node -> the variables it assigns as a whole
+	reads  map[ast.Node][]*types.Var // CFG node -> the variables it reads (closures it makes included)
+	defs   map[*types.Var][]Def      // local variable -> its assignments, in source order
+	// derived maps a variable to those assigned from an expression reading
+	// it (w := f(v)), or handed as &w to a call with it, or bound to it by a
+	// type switch.
+	derived map[*types.Var][]*types.Var
+	preds  [][]*cfg.Block            // block index -> predecessors
+
+	mu     sync.Mutex
+	values map[string]*valueGraph // carry graphs by carrier kind (see values.go)
+}
+
+type varDef struct {
+	v *types.Var
+	d Def
+}
+
+// Loc is where a CFG node is: its block and its index in the block.
+type Loc struct {
+	Block *cfg.Block
+	Index int
+}
+
+// Valid reports whether the location was found.
+func (l Loc) Valid() bool { return l.Block != nil }
+
+// Node returns the CFG node at the location.
+func (l Loc) Node() ast.Node { return l.Block.Nodes[l.Index] }
+
+// Def is one assignment to a variable.
+type Def struct {
+	// Node is the assignment: *ast.AssignStmt, *ast.ValueSpec,
+	// *ast.RangeStmt (key and value), *ast.IncDecStmt, *ast.UnaryExpr (&v
+	// handed to a call), *ast.TypeSwitchStmt (the case variable) or
+	// *ast.CommClause (v := <-ch).
+	Node ast.Node
+	// Rhs is the value assigned, when one expression gives it whole; nil
+	// for a tuple part, a zero value, a range variable, &v and x++.
+	Rhs ast.Expr
+	// Tuple is the multi-valued expression a tuple part comes from, and
+	// Index the part (v, err := f(): f() and 1 for err); Index is -1 otherwise.
+	Tuple ast.Expr
+	Index int
+	// Op is the assignment operator (token.ASSIGN, DEFINE, ADD_ASSIGN...).
+	Op token.Token
+}
+
+// newFunc builds the model of a function body.
+func newFunc(env *Env, node ast.Node) *Func {
+	f := &Func{Env: env, Node: node, at: map[ast.Node]Loc{}, writes: map[ast.Node][]varDef{}, derived: map[*types.Var][]*types.Var{},
+		reads: map[ast.Node][]*types.Var{}, defs: map[*types.Var][]Def{}}
+	switch n := node.(type) {
+	case *ast.FuncDecl:
+		f.Body = n.Body
+		if obj, ok := env.Info.Defs[n.Name].(*types.Func); ok {
+			f.Obj = obj
+			f.Sig, _ = obj.Type().(*types.Signature)
+		}
+	case *ast.FuncLit:
+		f.Body = n.Body
+		f.Sig, _ = env.Info.TypeOf(n).(*types.Signature)
+	}
+	f.CFG = cfg.New(f.Body, env.MayReturn)
+	f.preds = make([][]*cfg.Block, len(f.CFG.Blocks))
+	for _, b := range f.CFG.Blocks {
+		for _, s := range b.Succs {
+			f.preds[s.Index] = append(f.preds[s.Index], b)
+		}
+		if !b.Live {
+			continue
+		}
+		for i, n := range b.Nodes {
+			f.at[n] = Loc{b, i}
+		}
+	}
+	f.index()
+	return f
+}
+
+// index records every assignment of the body (nested literals included:
+// a closure may assign a variable it captures) and, for each CFG node, the
+// variables it assigns as a whole.
+func (f *Func) index() {
+	info := f.Env.Info
+	var node ast.Node // the CFG node being walked, nil inside nested literals
+	var top ast.Node  // the CFG node being walked
+	skip := map[*ast.Ident]bool{} // identifiers assigned, not read
+	add := func(id ast.Expr, d Def) {
+		v := identVar(info, id)
+		if v == nil {
+			return
+		}
+		f.defs[v] = append(f.defs[v], d)
+		if node != nil {
+			f.writes[node] = append(f.writes[node], varDef{v, d})
+		}
+		from := d.Rhs
+		if from == nil {
+			from = d.Tuple
+		}
+		f.derive(from, v)
+	}
+	var walk func(root ast.Node)
+	walk = func(root ast.Node) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			if n == nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.Ident:
+				if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() && !skip[n] && top != nil {
+					f.reads[top] = append(f.reads[top], v)
+				}
+			case *ast.FuncLit:
+				saved := node
+				node = nil
+				walk(n.Body)
+				node = saved
+				return false
+			case *ast.AssignStmt:
+				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+					for _, l := range n.Lhs {
+						if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+							skip[id] = true
+						}
+					}
+				}
+				for _, p := range Pairs(info, n.Lhs, n.Rhs) {
+					add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: n.Tok})
+				}
+			case *ast.ValueSpec:
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				for _, p := range Pairs(info, lhs, n.Values) {
+					add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: token.DEFINE})
+				}
+			case *ast.RangeStmt:
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if e != nil {
+						v := identVar(info, e)
+						if v != nil {
+							f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: n.Tok})
+						}
+					}
+				}
+			case *ast.IncDecStmt:
+				add(n.X, Def{Node: n, Index: -1, Op: n.Tok})
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					if v := identVar(info, n.X); v != nil {
+						f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.AND})
+						if call, ok := f.Env.parents[n].(*ast.CallExpr); ok {
+							for _, a := range call.Args {
+								if a != n {
+									f.derive(a, v)
+								}
+							}
+						}
+					}
+				}
+			case *ast.TypeSwitchStmt:
+				for _, s := range n.Body.List {
+					if v, ok := info.Implicits[s].(*types.Var); ok {
+						f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.DEFINE})
+						f.derive(TypeSwitchSubject(n), v)
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, b := range f.CFG.Blocks {
+		if !b.Live {
+			continue
+		}
+		for _, n := range b.Nodes {
+			node, top = n, n
+			walk(n)
+		}
+	}
+}
+
+// derive records that w is assigned from an expression reading the variables of e.
+func (f *Func) derive(e ast.Node, w *types.Var) {
+	if e == nil {
+		return
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := f.Env.Info.Uses[id].(*types.Var); ok && !v.IsField() && v != w {
+				f.derived[v] = append(f.derived[v], w)
+			}
+		}
+		return true
+	})
+}
+
+// defIn returns the assignment of v that CFG node n makes.
+func (f *Func) defIn(n ast.Node, v *types.Var) (Def, bool) {
+	for _, vd := range f.writes[n] {
+		if vd.v == v {
+			return vd.d, true
+		}
+	}
+	return Def{}, false
+}
+
+// Pair is one left-hand side of an assignment and what it receives.
+type Pair struct {
+	Lhs   ast.Expr
+	Rhs   ast.Expr // the whole value, or nil for a tuple part
+	Tuple ast.Expr // the multi-valued right-hand side of a tuple part
+	Index int      // the part's index, -1 for a whole value
+}
+
+// Pairs matches the left-hand sides of an assignment or declaration with
+// their values: one to one, or the parts of one multi-valued expression.
+// A declaration without values gives each name a nil Rhs.
+func Pairs(info *types.Info, lhs, rhs []ast.Expr) []Pair {
+	var out []Pair
+	switch {
+	case len(lhs) == len(rhs):
+		for i := range lhs {
+			out = append(out, Pair{Lhs: lhs[i], Rhs: rhs[i], Index: -1})
+		}
+	case len(rhs) == 1:
+		for i := range lhs {
+			out = append(out, Pair{Lhs: lhs[i], Tuple: rhs[0], Index: i})
+		}
+	case len(rhs) == 0:
+		for i := range lhs {
+			out = append(out, Pair{Lhs: lhs[i], Index: -1})
+		}
+	}
+	return out
+}
+
+// Locate returns the CFG node holding n (n itself or an ancestor), or an
+// invalid location when n is in no live block.
+func (f *Func) Locate(n ast.Node) Loc {
+	for m := n; m != nil && m != f.Node; m = f.Env.parents[m] {
+		if loc, ok := f.at[m]; ok {
+			return loc
+		}
+	}
+	return Loc{}
+}
+
+// Writes returns the variables CFG node n assigns as a whole, and how.
+func (f *Func) Writes(n ast.Node) (vs []*types.Var, ds []Def) {
+	for _, vd := range f.writes[n] {
+		vs = append(vs, vd.v)
+		ds = append(ds, vd.d)
+	}
+	return vs, ds
+}
+
+// WritesVar reports whether CFG node n assigns v as a whole.
+func (f *Func) WritesVar(n ast.Node, v *types.Var) bool {
+	_, ok := f.defIn(n, v)
+	return ok
+}
+
+// Reads returns the variables CFG node n reads (closures it makes included).
+func (f *Func) Reads(n ast.Node) []*types.Var { return f.reads[n] }
+
+// ReadsVar reports whether CFG node n reads v.
+func (f *Func) ReadsVar(n ast.Node, v *types.Var) bool {
+	for _, w := range f.reads[n] {
+		if w == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Defs returns the assignments to v in the function (nested literals
+// included), in source order.
+func (f *Func) Defs(v *types.Var) []Def { return f.defs[v] }
+
+// Preds returns the predecessors of a block.
+func (f *Func) Preds(b *cfg.Block) []*cfg.Block { return f.preds[b.Index] }
+
+// Local reports whether v is declared in the function's body (not a
+// parameter, result, receiver, captured or package-level variable).
+func (f *Func) Local(v *types.Var) bool {
+	return v != nil && !v.IsField() && f.Body.Pos() <= v.Pos() && v.Pos() < f.Body.End()
+}
+
+// Own reports whether v belongs to the function: declared in its body or
+// signature (parameters, results, receiver).
+func (f *Func) Own(v *types.Var) bool {
+	return v != nil && !v.IsField() && f.Node.Pos() <= v.Pos() && v.Pos() < f.Node.End()
+}
+
+// Param returns the index of v among the function's parameters, Receiver
+// for its receiver, or false.
+func (f *Func) Param(v *types.Var) (int, bool) {
+	if f.Sig == nil || v == nil {
+		return 0, false
+	}
+	if r := f.Sig.Recv(); r != nil && r == v {
+		return Receiver, true
+	}
+	for i := 0; i < f.Sig.Params().Len(); i++ {
+		if f.Sig.Params().At(i) == v {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// Parent returns the syntactic parent of n.
+func (f *Func) Parent(n ast.Node) ast.Node { return f.Env.parents[n] }
+
+// Path returns n and its ancestors up to (not including) the function's
+// node, innermost first.
+func (f *Func) Path(n ast.Node) []ast.Node {
+	var out []ast.Node
+	for m := n; m != nil && m != f.Node; m = f.Env.parents[m] {
+		out = append(out, m)
+	}
+	return out
+}
+
+// Contains reports whether inner lies within n's extent.
+func Contains(n, inner ast.Node) bool {
+	return n != nil && inner != nil && n.Pos().IsValid() && n.Pos() <= inner.Pos() && inner.End() <= n.End()
+}
+
+// identVar returns the variable an identifier (not _) denotes, or nil.
+func identVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v != nil && v.IsField() {
+		return nil
+	}
+	return v
+}
+
+// IdentVar returns the variable an identifier (not _) denotes, or nil.
+func IdentVar(info *types.Info, e ast.Expr) *types.Var { return identVar(info, e) }
+
+// RootVar returns the variable at the root of x, x.f, x.f.g, (*x).f, x[i]
+// (a package-level variable of another package too), or nil.
+func RootVar(info *types.Info, e ast.Expr) *types.Var {
+	for e != nil {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			if v != nil && v.IsField() {
+				return nil
+			}
+			return v
+		case *ast.SelectorExpr:
+			if _, ok := info.Uses[x.Sel].(*types.Var); ok {
+				if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
+					e = x.X
+					continue
+				}
+				return identVar(info, x.Sel) // a package-level variable of another package
+			}
+			return nil
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// IsBlank reports whether e is the blank identifier.
+func IsBlank(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "_"
+}

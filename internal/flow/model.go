@@ -1,0 +1,72 @@
+package flow
+
+import (
+	"go/ast"
+
+	"github.com/sflint/sflint/internal/sfapi"
+)
+
+// Package is the flow model of one package: a [Func] for every function
+// that contains a login, and a [Login] for every login call in them.
+type Package struct {
+	Env *Env
+	// Funcs are the functions that contain logins, in source order.
+	Funcs []*Func
+
+	logins map[*ast.CallExpr]*Login
+	funcs  map[ast.Node]*Func
+}
+
+// Build builds the model of the functions containing the given calls'
+// logins (calls of other kinds are ignored).
+func Build(env *Env, calls []*Call) *Package {
+	p := &Package{Env: env, logins: map[*ast.CallExpr]*Login{}, funcs: map[ast.Node]*Func{}}
+	for _, c := range calls {
+		if c.Kind != sfapi.Login {
+			continue
+		}
+		node := env.Enclosing(c.Expr)
+		if node == nil {
+			continue // a package-level initializer
+		}
+		f := p.funcs[node]
+		if f == nil {
+			f = newFunc(env, node)
+			if f.Body == nil {
+				continue
+			}
+			p.funcs[node] = f
+			p.Funcs = append(p.Funcs, f)
+		}
+		l := newLogin(f, c)
+		f.Logins = append(f.Logins, l)
+		p.logins[c.Expr] = l
+	}
+	return p
+}
+
+// Login returns the model of a login call, or nil.
+func (p *Package) Login(call *ast.CallExpr) *Login {
+	if p == nil {
+		return nil
+	}
+	return p.logins[call]
+}
+
+// Func returns the model of a function (declaration or literal) that
+// contains logins, or nil.
+func (p *Package) Func(node ast.Node) *Func {
+	if p == nil {
+		return nil
+	}
+	return p.funcs[node]
+}
+
+// Logins returns every login of the package's functions, in source order.
+func (p *Package) Logins() []*Login {
+	var out []*Login
+	for _, f := range p.Funcs {
+		out = append(out, f.Logins...)
+	}
+	return out
+}

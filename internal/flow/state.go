@@ -1,0 +1,644 @@
+package flow
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Outcome is what a path knows of how a login went.
+type Outcome uint8
+
+// The outcomes.
+const (
+	// Unknown: nothing on the path has told.
+	Unknown Outcome = iota
+	// Failed: the login returned an error (a raw request: answered with a
+	// status other than 2xx).
+	Failed
+	// Succeeded: the login's error was nil (a raw request: answered 2xx).
+	Succeeded
+	// NoAnswer: a raw request failed in transport: no answer, no session.
+	NoAnswer
+)
+
+var outcomeNames = [...]string{"unknown", "failed", "succeeded", "no answer"}
+
+func (o Outcome) String() string { return outcomeNames[o] }
+
+// State is what one path knows at a point, as a comparable value: the
+// login's outcome, which of the login's tracked variables hold what, and
+// the query's own bits.
+type State struct {
+	Out Outcome
+	// Live: variables holding the login's error itself (nil exactly when the
+	// login succeeded); for a raw request, errors a helper of the program
+	// made from the answer.
+	Live uint64
+	// Carry: variables holding a value made from the error or, for a raw
+	// request, from the answer: the error wrapped, the typed fault, the
+	// response, its body.
+	Carry uint64
+	// Trans: for a raw request, variables holding its transport error.
+	Trans uint64
+	// Ok: booleans that are true exactly when the login failed (the ok of
+	// errors.As or of a type assertion on the error, failed := err != nil).
+	Ok uint64
+	// Bits belong to the query.
+	Bits uint64
+}
+
+// Holds reports whether v holds the login's error or a value made from it.
+func (l *Login) Holds(st State, v *types.Var) bool {
+	bit := l.bit(v)
+	return bit != 0 && (st.Live|st.Carry)&bit != 0
+}
+
+// HoldsErr reports whether v holds the login's error itself (or, for a raw
+// request, an error made from its answer).
+func (l *Login) HoldsErr(st State, v *types.Var) bool {
+	bit := l.bit(v)
+	return bit != 0 && st.Live&bit != 0
+}
+
+// HoldsTransport reports whether v holds a raw request's transport error.
+func (l *Login) HoldsTransport(st State, v *types.Var) bool {
+	bit := l.bit(v)
+	return bit != 0 && st.Trans&bit != 0
+}
+
+// Mentions reports whether expression (or node) e reads a variable that
+// holds the login's error or a value made from it, or is the login call.
+func (l *Login) Mentions(st State, e ast.Node) bool {
+	if e == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			if v, ok := l.Fn.Env.Info.Uses[n].(*types.Var); ok && l.Holds(st, v) {
+				found = true
+			}
+		case *ast.CallExpr:
+			if n == l.Expr {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// bit returns the bit of a tracked variable, 0 for others.
+func (l *Login) bit(v *types.Var) uint64 {
+	if i, ok := l.trackIdx[v]; ok {
+		return 1 << i
+	}
+	return 0
+}
+
+// Tracked returns the variables whose content the paths follow: those that
+// may receive the login's error, its answer, or a value made from them.
+func (l *Login) Tracked() []*types.Var { return l.track }
+
+// track computes the variables that may receive the error (or a raw
+// request's answer) or something made from it: the error variable and what
+// is assigned from it, through the function's assignments.
+func (l *Login) computeTrack() {
+	l.trackIdx = map[*types.Var]int{}
+	add := func(v *types.Var) {
+		if v == nil {
+			return
+		}
+		if _, ok := l.trackIdx[v]; ok || len(l.track) >= 64 {
+			return
+		}
+		l.trackIdx[v] = len(l.track)
+		l.track = append(l.track, v)
+	}
+	add(l.ErrVar)
+	if l.Raw {
+		add(l.HolderVar)
+	}
+	for i := 0; i < len(l.track); i++ {
+		for _, w := range l.Fn.derived[l.track[i]] {
+			add(w)
+		}
+	}
+}
+
+// start is the state just after the login call, before its own node's
+// other effects: the error variable and, for a raw request, the response
+// hold what the login returned.
+func (l *Login) start(out Outcome) State {
+	st := State{Out: out}
+	if b := l.bit(l.ErrVar); b != 0 {
+		if l.Raw {
+			st.Trans |= b
+		} else {
+			st.Live |= b
+		}
+	}
+	if l.Raw {
+		st.Carry |= l.bit(l.HolderVar)
+	}
+	if out == Failed && l.Raw {
+		st.Trans = 0 // on a failure path a raw request got an answer
+	}
+	return st
+}
+
+// apply updates a path's state for CFG node n (not the login's own node):
+// assignments move the error from variable to variable, and &v handed to a
+// call with the error (errors.As) gives v a value made from it.
+func (l *Login) apply(n ast.Node, st State, kill func(ast.Expr) bool) State {
+	if len(l.track) == 0 {
+		return st
+	}
+	before := st
+	info := l.Fn.Env.Info
+	for _, vd := range l.Fn.writes[n] {
+		v, d := vd.v, vd.d
+		b := l.bit(v)
+		if b == 0 {
+			continue
+		}
+		st = clear(st, b)
+		if d.Op != token.ASSIGN && d.Op != token.DEFINE {
+			continue // x += y, x++: not a carrier of the error any more
+		}
+		rhs := d.Rhs
+		if rhs == nil {
+			rhs = d.Tuple
+		}
+		if rhs == nil || (kill != nil && kill(rhs)) {
+			continue
+		}
+		switch {
+		case d.Rhs != nil && l.exactCopy(before, d.Rhs) == live:
+			st.Live |= b
+		case d.Rhs != nil && l.exactCopy(before, d.Rhs) == trans:
+			st.Trans |= b
+		case isBool(v.Type()) && l.failureTest(before, rhs, d.Index):
+			st.Ok |= b
+		case l.Raw && isError(v.Type()):
+			switch {
+			case l.readsAny(rhs, before.Live):
+				st.Live |= b // the failure, wrapped
+			case l.readsAny(rhs, before.Carry) && !stdlibCall(info, rhs):
+				st.Live |= b // decodeToken(resp): an error made from the answer
+			case l.readsAny(rhs, before.Carry|before.Trans):
+				st.Trans |= b // io.ReadAll(resp.Body): reading the answer failed
+			}
+		case l.Mentions(before, rhs):
+			st.Carry |= b
+		}
+	}
+	// &v handed to a call with the error or the answer: v gets a value made
+	// from it (errors.As(err, &fault), json.Unmarshal(body, &tok)).
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if m == l.Expr {
+				return true
+			}
+			carries := false
+			for _, a := range m.Args {
+				if l.Mentions(before, a) {
+					carries = true
+				}
+			}
+			if !carries {
+				return true
+			}
+			for _, a := range m.Args {
+				if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					if v := identVar(info, u.X); v != nil {
+						if b := l.bit(v); b != 0 {
+							st = clear(st, b)
+							st.Carry |= b
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return st
+}
+
+// enter applies what entering a block does: a range loop's head assigns its
+// key and value; a type switch's case on the error binds its variable to
+// the typed fault.
+func (l *Login) enter(b *cfg.Block, st State) State {
+	switch b.Kind {
+	case cfg.KindRangeLoop:
+		if rs, ok := b.Stmt.(*ast.RangeStmt); ok {
+			for _, e := range []ast.Expr{rs.Key, rs.Value} {
+				if bit := l.bit(identVar(l.Fn.Env.Info, e)); bit != 0 {
+					st = clear(st, bit)
+				}
+			}
+		}
+	case cfg.KindSwitchCaseBody:
+		cc, _ := b.Stmt.(*ast.CaseClause)
+		if v, ok := l.Fn.Env.Info.Implicits[cc].(*types.Var); ok && cc != nil {
+			if bit := l.bit(v); bit != 0 {
+				st = clear(st, bit)
+				if ts := l.typeSwitchOf(cc); ts != nil && l.Mentions(st, TypeSwitchSubject(ts)) {
+					st.Carry |= bit
+				}
+			}
+		}
+	}
+	return st
+}
+
+func clear(st State, b uint64) State {
+	st.Live &^= b
+	st.Carry &^= b
+	st.Trans &^= b
+	st.Ok &^= b
+	return st
+}
+
+const (
+	notCopy = iota
+	live
+	trans
+)
+
+// exactCopy says whether e is a variable holding the error itself (or a
+// raw request's transport error), so that assigning it copies that.
+func (l *Login) exactCopy(st State, e ast.Expr) int {
+	v := identVar(l.Fn.Env.Info, e)
+	switch {
+	case v == nil:
+		return notCopy
+	case l.HoldsErr(st, v):
+		return live
+	case l.HoldsTransport(st, v):
+		return trans
+	}
+	return notCopy
+}
+
+// failureTest reports whether a boolean assigned e (or the index'th part of
+// e) is true exactly when the login failed: x != nil, errors.As(x, &t),
+// errors.Is(x, t) on the error, the ok of x.(T).
+func (l *Login) failureTest(st State, e ast.Expr, index int) bool {
+	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok && index == 1 {
+		return l.Mentions(st, ta.X)
+	}
+	if index > 0 {
+		return false
+	}
+	st.Out = Unknown
+	next, ok := l.assume(e, true, st)
+	return ok && next.Out == Failed
+}
+
+// readsAny reports whether e reads a tracked variable whose bit is in bits.
+func (l *Login) readsAny(e ast.Expr, bits uint64) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !found {
+			if v, ok := l.Fn.Env.Info.Uses[id].(*types.Var); ok && l.bit(v)&bits != 0 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// ---------------------------------------------------------------------------
+// Conditions
+
+// assume returns the state of a path on which condition e has the given
+// truth, and false when that is impossible on the path (the condition
+// contradicts what the path knows of the login).
+func (l *Login) assume(e ast.Expr, truth bool, st State) (State, bool) {
+	info := l.Fn.Env.Info
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			return l.assume(x.X, !truth, st)
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LAND, token.LOR:
+			if (x.Op == token.LAND) == truth {
+				// Both operands have this truth.
+				s1, ok := l.assume(x.X, truth, st)
+				if !ok {
+					return st, false
+				}
+				return l.assume(x.Y, truth, s1)
+			}
+			// One of the operands has it: the X one, or X the other way and Y this one.
+			a, okA := l.assume(x.X, truth, st)
+			b, okB := l.assume(x.X, !truth, st)
+			if okB {
+				b, okB = l.assume(x.Y, truth, b)
+			}
+			switch {
+			case okA && okB:
+				return join(a, b), true
+			case okA:
+				return a, true
+			case okB:
+				return b, true
+			}
+			return st, false
+		case token.EQL, token.NEQ:
+			if out, ok := l.nilTest(x, st); ok {
+				if (x.Op == token.NEQ) != truth {
+					out = l.negate(out)
+				}
+				return l.refine(st, out)
+			}
+			if l.Raw {
+				if c, op, ok := l.statusCompare(st, x); ok {
+					ok2 := statusOK(op, c)
+					if ok2 == 0 {
+						return st, true
+					}
+					if (ok2 > 0) == truth {
+						return l.refine(st, Succeeded)
+					}
+					return l.refine(st, Failed)
+				}
+			}
+		case token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if l.Raw {
+				if c, op, ok := l.statusCompare(st, x); ok {
+					ok2 := statusOK(op, c)
+					if ok2 == 0 {
+						return st, true
+					}
+					if (ok2 > 0) == truth {
+						return l.refine(st, Succeeded)
+					}
+					return l.refine(st, Failed)
+				}
+			}
+		}
+	case *ast.Ident:
+		if v, _ := info.Uses[x].(*types.Var); v != nil && l.bit(v)&st.Ok != 0 {
+			if truth {
+				return l.refine(st, Failed)
+			}
+			if !l.Raw {
+				return l.refine(st, Succeeded)
+			}
+		}
+	case *ast.CallExpr:
+		if truth && l.errorsTest(st, x) {
+			return l.refine(st, Failed)
+		}
+	}
+	return st, true
+}
+
+// negate turns the outcome a nil test implies when true into the one it
+// implies when false.
+func (l *Login) negate(out Outcome) Outcome {
+	switch out {
+	case Failed:
+		return Succeeded
+	case Succeeded:
+		return Failed
+	case NoAnswer:
+		return answered
+	case answered:
+		return NoAnswer
+	}
+	return Unknown
+}
+
+// answered is an outcome used only between nilTest and refine: the raw
+// request got an answer (its transport error is nil).
+const answered Outcome = 255
+
+// refine narrows a state's outcome; false when it contradicts it.
+func (l *Login) refine(st State, out Outcome) (State, bool) {
+	switch {
+	case out == Unknown:
+		return st, true
+	case out == answered:
+		if st.Out == NoAnswer {
+			return st, false
+		}
+		return st, true
+	case st.Out == Unknown:
+		st.Out = out
+		if out != Failed {
+			return st, true
+		}
+		if l.Raw {
+			st.Trans = 0 // an answer came: the transport error is nil
+		}
+		return st, true
+	case st.Out == out:
+		return st, true
+	}
+	return st, false
+}
+
+// join is the state of either of two paths' states.
+func join(a, b State) State {
+	if a.Out != b.Out {
+		a.Out = Unknown
+	}
+	a.Live &= b.Live
+	a.Carry &= b.Carry
+	a.Trans &= b.Trans
+	a.Ok &= b.Ok
+	a.Bits &= b.Bits
+	return a
+}
+
+// nilTest evaluates x == nil or x != nil: the outcome implied when the
+// comparison is != nil... true.
+func (l *Login) nilTest(b *ast.BinaryExpr, st State) (Outcome, bool) {
+	info := l.Fn.Env.Info
+	x := b.X
+	if isNil(info, x) {
+		x = b.Y
+	} else if !isNil(info, b.Y) {
+		return Unknown, false
+	}
+	x = ast.Unparen(x)
+	if x == l.Expr && l.Err == ErrTested {
+		if l.Raw {
+			return NoAnswer, true
+		}
+		return Failed, true
+	}
+	v := identVar(info, x)
+	if v == nil {
+		return Unknown, false
+	}
+	switch {
+	case l.HoldsTransport(st, v):
+		return NoAnswer, true
+	case l.HoldsErr(st, v):
+		return Failed, true
+	case st.Out == Failed && st.Carry&l.bit(v) != 0 && isError(v.Type()):
+		// A value made from a failure is a non-nil error.
+		return Failed, true
+	}
+	return Unknown, false
+}
+
+// errorsTest reports whether call is errors.As or errors.Is on the error
+// (true only when the error is not nil).
+func (l *Login) errorsTest(st State, call *ast.CallExpr) bool {
+	fn := l.Fn.Env.Callee(call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || len(call.Args) != 2 {
+		return false
+	}
+	switch fn.Name() {
+	case "As":
+		return l.Mentions(st, call.Args[0])
+	case "Is":
+		return l.Mentions(st, call.Args[0]) && !isNil(l.Fn.Env.Info, call.Args[1])
+	}
+	return false
+}
+
+// statusCompare matches `resp.StatusCode OP constant` (either way round) on
+// a raw login's response, and returns the operator as if the status were on
+// the left.
+func (l *Login) statusCompare(st State, b *ast.BinaryExpr) (int64, token.Token, bool) {
+	info := l.Fn.Env.Info
+	op := b.Op
+	x, y := b.X, b.Y
+	isStatus := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "StatusCode" && l.readsAny(sel.X, st.Carry)
+	}
+	if !isStatus(x) {
+		x, y = y, x
+		switch op {
+		case token.LSS:
+			op = token.GTR
+		case token.GTR:
+			op = token.LSS
+		case token.LEQ:
+			op = token.GEQ
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	if !isStatus(x) {
+		return 0, 0, false
+	}
+	tv, ok := info.Types[ast.Unparen(y)]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, 0, false
+	}
+	c, exact := constant.Int64Val(tv.Value)
+	return c, op, exact
+}
+
+// statusOK says what `status OP c` being true tells: 1 the answer is a
+// success (2xx), -1 it is not, 0 nothing.
+func statusOK(op token.Token, c int64) int {
+	switch op {
+	case token.EQL:
+		if c >= 200 && c < 300 {
+			return 1
+		}
+		return -1
+	case token.NEQ:
+		if c >= 200 && c < 300 {
+			return -1
+		}
+		return 0
+	}
+	// Turn it into status >= t or status < t.
+	t := c
+	if op == token.GTR || op == token.LEQ {
+		t = c + 1
+	}
+	if t <= 200 || t > 400 {
+		return 0
+	}
+	if op == token.GEQ || op == token.GTR {
+		return -1 // status >= 300 (or 400): a failure
+	}
+	return 1 // status < 300: a success
+}
+
+// typeSwitchOf returns the type switch a case clause belongs to.
+func (l *Login) typeSwitchOf(cc *ast.CaseClause) *ast.TypeSwitchStmt {
+	if body, ok := l.Fn.Env.parents[cc].(*ast.BlockStmt); ok {
+		ts, _ := l.Fn.Env.parents[body].(*ast.TypeSwitchStmt)
+		return ts
+	}
+	return nil
+}
+
+// TypeSwitchSubject returns x of `switch x.(type)` or `switch v := x.(type)`, or nil.
+func TypeSwitchSubject(ts *ast.TypeSwitchStmt) ast.Expr {
+	var e ast.Expr
+	switch a := ts.Assign.(type) {
+	case *ast.AssignStmt:
+		if len(a.Rhs) == 1 {
+			e = a.Rhs[0]
+		}
+	case *ast.ExprStmt:
+		e = a.X
+	}
+	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
+		return ast.Unparen(ta.X)
+	}
+	return nil
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+func isError(t types.Type) bool { return t != nil && types.Identical(t, errorType) }
+
+// IsError reports whether t is the error interface.
+func IsError(t types.Type) bool { return isError(t) }
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// stdlibCall reports whether e is a call of a standard-library function
+// (io.ReadAll, json.Decoder.Decode): they fail on transport or syntax only.
+func stdlibCall(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
+	return !strings.Contains(first, ".")
+}
+
+// FailedIf reports whether condition e having the given truth just after
+// the login means the login failed (or, for a raw request, got no answer).
+func (l *Login) FailedIf(e ast.Expr, truth bool) bool {
+	st, ok := l.assume(e, truth, l.start(Unknown))
+	return !ok || st.Out == Failed || st.Out == NoAnswer
+}
