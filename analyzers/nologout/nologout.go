@@ -715,4 +715,3 @@ func (st *state) reportOwner(oc *ownerCandidate, fd *ast.FuncDecl) {
 		}},
 	})
 }
-

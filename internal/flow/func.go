@@ -23,14 +23,14 @@ type Func struct {
 	Logins []*Login
 
 	at     map[ast.Node]Loc          // CFG node -> where it is
-	writes map[ast.Node][]varDef      // CFG node -> the variables it assigns as a whole
+	writes map[ast.Node][]varDef     // CFG node -> the variables it assigns as a whole
 	reads  map[ast.Node][]*types.Var // CFG node -> the variables it reads (closures it makes included)
 	defs   map[*types.Var][]Def      // local variable -> its assignments, in source order
 	// derived maps a variable to those assigned from an expression reading
 	// it (w := f(v)), or handed as &w to a call with it, or bound to it by a
 	// type switch.
 	derived map[*types.Var][]*types.Var
-	preds  [][]*cfg.Block            // block index -> predecessors
+	preds   [][]*cfg.Block // block index -> predecessors
 
 	mu     sync.Mutex
 	values map[string]*valueGraph // carry graphs by carrier kind (see values.go)
@@ -108,8 +108,8 @@ func newFunc(env *Env, node ast.Node) *Func {
 // variables it assigns as a whole.
 func (f *Func) index() {
 	info := f.Env.Info
-	var node ast.Node // the CFG node being walked, nil inside nested literals
-	var top ast.Node  // the CFG node being walked
+	var node ast.Node             // the CFG node being walked, nil inside nested literals
+	var top ast.Node              // the CFG node being walked
 	skip := map[*ast.Ident]bool{} // identifiers assigned, not read
 	add := func(id ast.Expr, d Def) {
 		v := identVar(info, id)
