@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -326,7 +327,7 @@ func (c *checker) classifySwitch(s *ast.SwitchStmt) *classification {
 				continue
 			}
 			if cc.List == nil {
-				cl.hasDefault, cl.stops = true, stops(c.info, cc.Body)
+				cl.hasDefault, cl.stops = true, stops(c.res.Env, cc.Body)
 			}
 			for _, x := range cc.List {
 				if str, ok := constString(c.info, x); ok {
@@ -344,7 +345,7 @@ func (c *checker) classifySwitch(s *ast.SwitchStmt) *classification {
 			continue
 		}
 		if cc.List == nil {
-			cl.hasDefault, cl.stops = true, stops(c.info, cc.Body)
+			cl.hasDefault, cl.stops = true, stops(c.res.Env, cc.Body)
 			continue
 		}
 		tested := false
@@ -372,7 +373,7 @@ func (c *checker) classifyIfs(s *ast.IfStmt) *classification {
 		case *ast.IfStmt:
 			cur = e
 		case *ast.BlockStmt:
-			cl.hasDefault, cl.stops = true, stops(c.info, e.List)
+			cl.hasDefault, cl.stops = true, stops(c.res.Env, e.List)
 			cur = nil
 		default:
 			cur = nil
@@ -440,7 +441,7 @@ func (c *checker) codeTests(e ast.Expr, cl *classification) bool {
 
 // stops reports whether a clause body ends by leaving: a return, a panic or
 // a call that does not return.
-func stops(info *types.Info, body []ast.Stmt) bool {
+func stops(env *flow.Env, body []ast.Stmt) bool {
 	if len(body) == 0 {
 		return false
 	}
@@ -449,29 +450,28 @@ func stops(info *types.Info, body []ast.Stmt) bool {
 		return true
 	case *ast.ExprStmt:
 		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			return noReturn(info, call) != ""
+			return !env.MayReturn(call)
 		}
 	case *ast.BlockStmt:
-		return stops(info, s.List)
+		return stops(env, s.List)
 	}
 	return false
 }
 
 // wrongVocabText reports, inside an inspection of the login error's text, a
 // test for a code of the other vocabulary: always false.
-func (e *engine) wrongVocabText(n ast.Node) {
-	cd := e.o.coding
+func (c *checker) wrongVocabText(l *flow.Login, st flow.State, n ast.Node, cd coding) {
 	if cd.Vocab != sfapi.SOAP && cd.Vocab != sfapi.OAuth {
 		return
 	}
 	check := func(subject, k ast.Expr, at ast.Expr) {
-		if e.c.kindOf(e.vs, subject) == valNone {
+		if !l.Mentions(st, subject) {
 			return
 		}
-		if sel, _ := e.c.codeField(subject, true); sel != nil {
+		if sel, _ := c.codeField(subject, true); sel != nil {
 			return // a code field: checkComparisons sees it
 		}
-		str, ok := constString(e.c.info, k)
+		str, ok := constString(c.info, k)
 		if !ok {
 			return
 		}
@@ -482,12 +482,12 @@ func (e *engine) wrongVocabText(n ast.Node) {
 		var msg string
 		if cd.Vocab == sfapi.OAuth {
 			msg = fmt.Sprintf("the error of %s never mentions the SOAP code %q: the OAuth token endpoint answers %s, so this test is always false; rejected credentials are %q there",
-				e.call.Name(), bare, strings.Join(sfapi.OAuthCodes, ", "), "invalid_grant")
+				l.Name(), bare, strings.Join(sfapi.OAuthCodes, ", "), "invalid_grant")
 		} else {
 			msg = fmt.Sprintf("the error of %s never mentions the OAuth error %q: SOAP login() answers ExceptionCodes (INVALID_LOGIN, PASSWORD_LOCKOUT, ...), so this test is always false",
-				e.call.Name(), bare)
+				l.Name(), bare)
 		}
-		e.c.report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "comparison", Message: msg})
+		c.report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "comparison", Message: msg})
 	}
 	ast.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
@@ -499,7 +499,7 @@ func (e *engine) wrongVocabText(n ast.Node) {
 				check(m.Y, m.X, m)
 			}
 		case *ast.CallExpr:
-			fn := callee(e.c.info, m)
+			fn := callee(c.info, m)
 			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(m.Args) == 2 {
 				switch fn.Name() {
 				case "Contains", "HasPrefix", "HasSuffix", "EqualFold", "Index":

@@ -8,12 +8,11 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"sort"
-	"strings"
+		"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/cfg"
-
+	
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -222,321 +221,65 @@ type checker struct {
 	cfg  Config
 	must map[sfapi.Vocabulary][]string
 
-	// parents holds the parents the analysis looks up (see indexLogin and
-	// scan); decls the declarations of the functions holding a login call;
-	// enclosed the innermost function body of each login call.
-	parents  map[ast.Node]ast.Node
-	decls    map[*types.Func]*ast.FuncDecl
-	enclosed map[*ast.CallExpr]*ast.BlockStmt
-	logins   map[*ast.BlockStmt][]*sflogin.Call // login calls by innermost enclosing body
-	funcs    map[*ast.BlockStmt]*function       // by body
-	sums     map[*types.Func]*FaultFact         // summaries of local functions (nil: hands no login error back)
+	sums     map[*types.Func]*FaultFact // summaries of local functions (nil: hands no login error back)
 	summed   map[*types.Func]bool
 	inFlight map[*types.Func]bool
-	done     map[*sflogin.Call]*outcome
+	done     map[*flow.Login]*outcome
 	reported map[reportKey]bool
-	stack    []ast.Node // reused by ancestors
 }
 
 func newChecker(pass *analysis.Pass, res *sflogin.Result, cfg Config, must map[sfapi.Vocabulary][]string) *checker {
 	return &checker{
 		pass: pass, res: res, info: pass.TypesInfo, cfg: cfg, must: must,
-		parents:  map[ast.Node]ast.Node{},
-		decls:    map[*types.Func]*ast.FuncDecl{},
-		enclosed: map[*ast.CallExpr]*ast.BlockStmt{},
-		logins:   map[*ast.BlockStmt][]*sflogin.Call{},
-		funcs:    map[*ast.BlockStmt]*function{},
 		sums:     map[*types.Func]*FaultFact{},
 		summed:   map[*types.Func]bool{},
 		inFlight: map[*types.Func]bool{},
-		done:     map[*sflogin.Call]*outcome{},
+		done:     map[*flow.Login]*outcome{},
 		reported: map[reportKey]bool{},
 	}
 }
 
-// indexLogin finds where a login call sits: the innermost function body
-// enclosing it (enclosed), the parents of the call and of the parentheses
-// around it, the parent of that body (its function), and the function of a
-// declaration holding it (decls). Only the path from the top-level
-// declaration down to the call is walked: declarations without a login call
-// are never looked at. The analysis finds the other parents it needs by
-// walking the function (scan) or a CFG node (ancestors).
-func (c *checker) indexLogin(call *sflogin.Call) {
-	pos := call.Expr.Pos()
-	file := call.File
-	if file == nil || pos < file.FileStart || pos >= file.FileEnd {
-		file = nil
-		for _, f := range c.res.Files() {
-			if f.FileStart <= pos && pos < f.FileEnd {
-				file = f
-				break
-			}
-		}
-		if file == nil {
-			return
-		}
-	}
-	decls := file.Decls
-	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
-	if i < len(decls) && decls[i].Pos() <= pos {
-		if c.pathTo(file, decls[i], call.Expr, true) || c.pathTo(file, decls[i], call.Expr, false) {
-			return
-		}
-	}
-	// Not inside a declaration, or positions that do not nest: the whole file.
-	if !c.pathTo(nil, file, call.Expr, true) {
-		c.pathTo(nil, file, call.Expr, false)
-	}
-}
-
-// pathTo walks root (a top-level declaration of file, or a whole file) down
-// to the call and records what indexLogin says. With prune, it enters only
-// the nodes whose range holds the call's. It reports whether it found the call.
-func (c *checker) pathTo(file *ast.File, root ast.Node, call *ast.CallExpr, prune bool) bool {
-	var stack []ast.Node
-	if file != nil {
-		stack = append(stack, file)
-	}
-	found := false
-	ast.Inspect(root, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		if found || (prune && (call.Pos() < n.Pos() || n.End() < call.End())) {
-			return false
-		}
-		if n != call {
-			stack = append(stack, n)
-			return true
-		}
-		found = true
-		var child ast.Node = n
-		for i := len(stack) - 1; i >= 0; i-- {
-			c.parents[child] = stack[i]
-			pe, ok := stack[i].(*ast.ParenExpr)
-			if !ok {
-				break
-			}
-			child = pe
-		}
-		// The innermost function (declaration or literal) on the path,
-		// signature included, whose body encloses the call.
-		for i := len(stack) - 1; i >= 0; i-- {
-			if body := funcBody(stack[i]); body != nil {
-				c.enclosed[call] = body
-				c.parents[body] = stack[i]
-				break
-			}
-		}
-		for _, a := range stack {
-			if fd, ok := a.(*ast.FuncDecl); ok && fd.Body != nil {
-				if obj, ok := c.info.Defs[fd.Name].(*types.Func); ok {
-					c.decls[obj] = fd
-				}
-			}
-		}
-		return false
-	})
-	return found
-}
-
-// ancestors is ast.Inspect over the subtree of root that also hands f the
-// ancestors of each node under root (root first, the node's parent last;
-// empty for root itself). f must not keep the slice.
-func (c *checker) ancestors(root ast.Node, f func(n ast.Node, anc []ast.Node) bool) {
-	stack := c.stack[:0]
-	c.stack = nil // in case f walks too
-	ast.Inspect(root, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		if !f(n, stack) {
-			return false
-		}
-		stack = append(stack, n)
-		return true
-	})
-	c.stack = stack
-}
-
-// parentIn returns the parent of a node from its ancestors, nil for the root.
-func parentIn(anc []ast.Node) ast.Node {
-	if len(anc) == 0 {
-		return nil
-	}
-	return anc[len(anc)-1]
-}
-
-func funcBody(n ast.Node) *ast.BlockStmt {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return n.Body
-	case *ast.FuncLit:
-		return n.Body
-	}
-	return nil
-}
-
-// function is a function body under analysis, with its control-flow graph.
-type function struct {
-	body *ast.BlockStmt
-	decl *ast.FuncDecl // nil for a function literal
-	sig  *types.Signature
-	g    *cfg.CFG // see graph
-
-	// What one walk of the body (function literals left out) found, shared
-	// by the logins of the function (see scan). It also records the parents
-	// of the function's case clauses and switch bodies.
-	scanned bool
-	// flows are the nodes through which a value derived from a login error
-	// can reach a variable (assignments, declarations, errors.As calls, type
-	// switches), in source order.
-	flows []ast.Node
-	// typeSwitches are the type switches, in source order.
-	typeSwitches []*ast.TypeSwitchStmt
-	// caseOf maps the case expressions of tag switches to their switch.
-	caseOf map[ast.Expr]*ast.SwitchStmt
-	// codeRead are the variables whose fault code field the function reads.
-	codeRead map[*types.Var]bool
-}
-
-// clauses records the parents of a switch's body and of its case clauses,
-// which the CFG's blocks name.
-func (c *checker) clauses(sw ast.Stmt, body *ast.BlockStmt) {
-	if body == nil {
-		return
-	}
-	c.parents[body] = sw
-	for _, s := range body.List {
-		if cc, ok := s.(*ast.CaseClause); ok {
-			c.parents[cc] = body
-		}
-	}
-}
-
-// scan walks the body of f once for what the analysis of each of its logins needs.
-func (c *checker) scan(f *function) {
-	if f.scanned {
-		return
-	}
-	f.scanned = true
-	inspectBody(f.body, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.AssignStmt, *ast.ValueSpec:
-			f.flows = append(f.flows, n)
-		case *ast.CallExpr:
-			if len(n.Args) == 2 && calledName(n) == "As" && isFunc(c.info, n, "errors", "As") {
-				f.flows = append(f.flows, n)
-			}
-		case *ast.TypeSwitchStmt:
-			f.flows = append(f.flows, n)
-			f.typeSwitches = append(f.typeSwitches, n)
-			c.clauses(n, n.Body)
-		case *ast.SelectorExpr:
-			if sflogin.IsCodeField(c.info, c.res.Model, n) {
-				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
-					if v := c.identVar(id); v != nil {
-						if f.codeRead == nil {
-							f.codeRead = map[*types.Var]bool{}
-						}
-						f.codeRead[v] = true
-					}
-				}
-			}
-		case *ast.SwitchStmt:
-			c.clauses(n, n.Body)
-			if n.Tag == nil {
-				return
-			}
-			for _, s := range n.Body.List {
-				if cc, ok := s.(*ast.CaseClause); ok {
-					for _, x := range cc.List {
-						if f.caseOf == nil {
-							f.caseOf = map[ast.Expr]*ast.SwitchStmt{}
-						}
-						f.caseOf[x] = n
-					}
-				}
-			}
-		}
-	})
-}
-
-// function returns the analysed function whose body is body.
-func (c *checker) function(body *ast.BlockStmt) *function {
-	if f, ok := c.funcs[body]; ok {
-		return f
-	}
-	f := &function{body: body}
-	switch p := c.parents[body].(type) {
-	case *ast.FuncDecl:
-		f.decl = p
-		if obj, ok := c.info.Defs[p.Name].(*types.Func); ok {
-			f.sig, _ = obj.Type().(*types.Signature)
-		}
-	case *ast.FuncLit:
-		f.sig, _ = c.info.TypeOf(p).(*types.Signature)
-	}
-	if f.sig == nil {
-		f.sig = types.NewSignatureType(nil, nil, nil, nil, nil, false)
-	}
-	c.funcs[body] = f
-	return f
-}
-
-// graph returns the control-flow graph of f, built on first use, once f's
-// body has been scanned (the analysis of its blocks looks up the parents of
-// their case clauses).
-func (c *checker) graph(f *function) *cfg.CFG {
-	if f.g == nil {
-		c.scan(f)
-		f.g = cfg.New(f.body, func(call *ast.CallExpr) bool { return noReturn(c.info, call) == "" })
-	}
-	return f.g
-}
-
 // checkLogins analyses every login call of the package. Functions are
 // summarised on demand, so that a wrapper declared in this package is known
-// before its callers are checked; the facts are exported at the end. Only
-// the declarations holding a login call are walked: a function without one
-// hands no login error back (its summary is nil) and has nothing to check.
+// before its callers are checked; the facts are exported at the end.
 func (c *checker) checkLogins() {
-	var logins []*sflogin.Call
-	for _, call := range c.res.Calls {
-		if call.Kind == sfapi.Login {
-			logins = append(logins, call)
-		}
-	}
-	if len(logins) == 0 {
-		return
-	}
-	for _, call := range logins {
-		c.indexLogin(call)
-		if body := c.enclosed[call.Expr]; body != nil {
-			c.logins[body] = append(c.logins[body], call)
-		}
-	}
 	var objs []*types.Func
-	for _, f := range c.res.Files() {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && c.logins[fd.Body] != nil {
-				if obj, ok := c.info.Defs[fd.Name].(*types.Func); ok {
-					objs = append(objs, obj)
-				}
-			}
+	for _, f := range c.res.Flow.Funcs {
+		if f.Obj != nil {
+			objs = append(objs, f.Obj)
 		}
 	}
 	for _, obj := range objs {
 		c.summary(obj)
 	}
-	for _, call := range logins {
-		c.analyze(call) // logins in function literals and package-level initialisers
+	for _, l := range c.res.Flow.Logins() {
+		c.analyze(l) // logins in function literals
+	}
+	for _, call := range c.res.Logins() {
+		if c.res.Flow.Login(call.Expr) == nil {
+			c.packageLevel(call)
+		}
 	}
 	for _, obj := range objs {
 		if f := c.sums[obj]; f != nil {
 			c.pass.ExportObjectFact(obj, f)
+		}
+	}
+}
+
+// packageLevel checks a login in a package-level declaration: only a
+// discarded error can be seen there (var client, _ = force.Create(...)).
+func (c *checker) packageLevel(call *sflogin.Call) {
+	if call.Err < 0 {
+		return
+	}
+	vs, ok := c.res.Env.Parent(call.Expr).(*ast.ValueSpec)
+	if !ok || len(vs.Values) != 1 || ast.Unparen(vs.Values[0]) != call.Expr || call.Err >= len(vs.Names) {
+		return
+	}
+	if vs.Names[call.Err].Name == "_" {
+		if cd, _, ok := c.callCoding(call); ok {
+			c.reportDiscard(call, cd)
 		}
 	}
 }
@@ -547,14 +290,15 @@ func (c *checker) summary(obj *types.Func) *FaultFact {
 	if c.summed[obj] {
 		return c.sums[obj]
 	}
-	decl := c.decls[obj]
-	if decl == nil || c.inFlight[obj] {
+	decl := c.res.Env.Decl(obj)
+	f := c.res.Flow.Func(decl)
+	if decl == nil || f == nil || c.inFlight[obj] {
 		return nil
 	}
 	c.inFlight[obj] = true
 	var uninspected, inspected *coding
-	for _, call := range c.logins[decl.Body] {
-		o := c.analyze(call)
+	for _, l := range f.Logins {
+		o := c.analyze(l)
 		if o == nil {
 			continue
 		}
@@ -566,15 +310,15 @@ func (c *checker) summary(obj *types.Func) *FaultFact {
 		}
 	}
 	delete(c.inFlight, obj)
-	var f *FaultFact
+	var fact *FaultFact
 	switch {
 	case uninspected != nil:
-		f = uninspected.fact(false)
+		fact = uninspected.fact(false)
 	case inspected != nil:
-		f = inspected.fact(true)
+		fact = inspected.fact(true)
 	}
-	c.summed[obj], c.sums[obj] = true, f
-	return f
+	c.summed[obj], c.sums[obj] = true, fact
+	return fact
 }
 
 // callCoding returns how the fault of a login call reaches its caller, and

@@ -32,8 +32,9 @@ type Func struct {
 	derived map[*types.Var][]*types.Var
 	preds   [][]*cfg.Block // block index -> predecessors
 
-	mu     sync.Mutex
-	values map[string]*valueGraph // carry graphs by carrier kind (see values.go)
+	mu       sync.Mutex
+	values   map[string]*valueGraph // carry graphs by carrier kind (see values.go)
+	codeRead map[*types.Var]bool    // see CodeRead
 }
 
 type varDef struct {
@@ -305,6 +306,10 @@ func (f *Func) ReadsVar(n ast.Node, v *types.Var) bool {
 // Defs returns the assignments to v in the function (nested literals
 // included), in source order.
 func (f *Func) Defs(v *types.Var) []Def { return f.defs[v] }
+
+// Derived returns the variables assigned from an expression reading v (w
+// := f(v)), handed as &w to a call with v, or bound to v by a type switch.
+func (f *Func) Derived(v *types.Var) []*types.Var { return f.derived[v] }
 
 // Preds returns the predecessors of a block.
 func (f *Func) Preds(b *cfg.Block) []*cfg.Block { return f.preds[b.Index] }

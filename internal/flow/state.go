@@ -49,6 +49,9 @@ type State struct {
 	// Ok: booleans that are true exactly when the login failed (the ok of
 	// errors.As or of a type assertion on the error, failed := err != nil).
 	Ok uint64
+	// Held: variables still holding the session result of the login (nil
+	// exactly when it failed).
+	Held uint64
 	// Bits belong to the query.
 	Bits uint64
 }
@@ -134,6 +137,9 @@ func (l *Login) computeTrack() {
 			add(w)
 		}
 	}
+	if !l.Raw && l.Session >= 0 && l.HolderVar != nil && l.Holder != nil && identVar(l.Fn.Env.Info, l.Holder) == l.HolderVar {
+		add(l.HolderVar)
+	}
 }
 
 // start is the state just after the login call, before its own node's
@@ -150,6 +156,8 @@ func (l *Login) start(out Outcome) State {
 	}
 	if l.Raw {
 		st.Carry |= l.bit(l.HolderVar)
+	} else if l.Session >= 0 {
+		st.Held |= l.bit(l.HolderVar)
 	}
 	if out == Failed && l.Raw {
 		st.Trans = 0 // on a failure path a raw request got an answer
@@ -188,6 +196,8 @@ func (l *Login) apply(n ast.Node, st State, kill func(ast.Expr) bool) State {
 			st.Live |= b
 		case d.Rhs != nil && l.exactCopy(before, d.Rhs) == trans:
 			st.Trans |= b
+		case !l.Raw && d.Rhs != nil && l.wrapsErr(before, d.Rhs):
+			st.Live |= b // fmt.Errorf("...: %w", err): still the fault
 		case isBool(v.Type()) && l.failureTest(before, rhs, d.Index):
 			st.Ok |= b
 		case l.Raw && isError(v.Type()):
@@ -270,6 +280,7 @@ func clear(st State, b uint64) State {
 	st.Carry &^= b
 	st.Trans &^= b
 	st.Ok &^= b
+	st.Held &^= b
 	return st
 }
 
@@ -292,6 +303,34 @@ func (l *Login) exactCopy(st State, e ast.Expr) int {
 		return trans
 	}
 	return notCopy
+}
+
+// wrapsErr reports whether e is the error wrapped so that errors.As still
+// finds the fault: fmt.Errorf with %w, errors.Join, a conversion.
+func (l *Login) wrapsErr(st State, e ast.Expr) bool {
+	info := l.Fn.Env.Info
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		return l.exactCopy(st, call.Args[0]) == live || l.wrapsErr(st, call.Args[0])
+	}
+	switch {
+	case isFunc(info, call, "fmt", "Errorf"):
+		for _, a := range VerbArgs(info, call, 'w') {
+			if l.exactCopy(st, a) == live {
+				return true
+			}
+		}
+	case isFunc(info, call, "errors", "Join"):
+		for _, a := range call.Args {
+			if l.exactCopy(st, a) == live {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // failureTest reports whether a boolean assigned e (or the index'th part of
@@ -466,6 +505,7 @@ func join(a, b State) State {
 	a.Carry &= b.Carry
 	a.Trans &= b.Trans
 	a.Ok &= b.Ok
+	a.Held &= b.Held
 	a.Bits &= b.Bits
 	return a
 }
@@ -499,6 +539,9 @@ func (l *Login) nilTest(b *ast.BinaryExpr, st State) (Outcome, bool) {
 	case st.Out == Failed && st.Carry&l.bit(v) != 0 && isError(v.Type()):
 		// A value made from a failure is a non-nil error.
 		return Failed, true
+	case st.Held&l.bit(v) != 0:
+		// The session result is nil exactly when the login failed.
+		return Succeeded, true
 	}
 	return Unknown, false
 }

@@ -185,8 +185,6 @@ type Call = flow.Call
 // RoleArg is an expression at a call that carries a credential role (see flow.RoleArg).
 type RoleArg = flow.RoleArg
 
-func funcName(fn *types.Func) string { return flow.FuncName(fn) }
-
 // FuncName prints a function as diagnostics do: "pkg.Func" or "pkg.(*T).Method".
 func FuncName(fn *types.Func) string { return flow.FuncName(fn) }
 
