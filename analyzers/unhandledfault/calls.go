@@ -55,4 +55,3 @@ func isErrorType(t types.Type) bool {
 	}
 	return types.Implements(t, errorType.Underlying().(*types.Interface))
 }
-

@@ -6,7 +6,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	
+
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sflogin"
 )

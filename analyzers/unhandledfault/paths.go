@@ -105,13 +105,13 @@ func (c *checker) analyze1(l *flow.Login) *outcome {
 
 // The bits of flow.State.Bits a path of this analyzer keeps.
 const (
-	inspected uint64 = 1 << iota // the fault code was inspected on the path
-	used                         // the error was logged, printed or written somewhere
-	joined                       // the failing path has rejoined the successful one
-	sessGone                     // the session variable was reassigned
-	joinSet                      // the join block is known
-	erasedShift = 8              // 8 bits: 1 + index of the erasing expression
-	joinShift   = 32             // 32 bits: 1 + index of the join block
+	inspected   uint64 = 1 << iota // the fault code was inspected on the path
+	used                           // the error was logged, printed or written somewhere
+	joined                         // the failing path has rejoined the successful one
+	sessGone                       // the session variable was reassigned
+	joinSet                        // the join block is known
+	erasedShift = 8                // 8 bits: 1 + index of the erasing expression
+	joinShift   = 32               // 32 bits: 1 + index of the join block
 )
 
 // path is the search of one login's failing paths.

@@ -8,10 +8,10 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-		"strings"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	
+
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
