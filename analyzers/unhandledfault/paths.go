@@ -72,7 +72,11 @@ func (c *checker) analyze1(l *flow.Login) *outcome {
 		return nil
 	}
 	o := &outcome{coding: cd, relieved: relieved}
-	switch l.Err {
+	lerr := l.Err
+	if lerr == flow.ErrAssigned && !l.Fn.Own(l.ErrVar) {
+		lerr = flow.ErrElsewhere // a closure's captured variable: the enclosing function deals with it
+	}
+	switch lerr {
 	case flow.ErrNone:
 		c.checkExpired(l)
 		return o

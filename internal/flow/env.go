@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
@@ -39,6 +40,9 @@ type Env struct {
 	owners   map[*types.Func]*OwnerFact
 	retries  map[*types.Func]*RetryFact
 	logouts  map[*types.Func]*RawLogoutFact
+
+	helperOnce sync.Once
+	helperUses map[ast.Node][]*HelperUse // see helpers
 }
 
 // Importer reads facts exported by the packages this one imports; a nil

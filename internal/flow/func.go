@@ -127,86 +127,85 @@ func (f *Func) index() {
 		}
 		f.derive(from, v)
 	}
-	var walk func(root ast.Node)
-	walk = func(root ast.Node) {
-		ast.Inspect(root, func(n ast.Node) bool {
-			if n == nil {
-				return false
+	// One walk of the whole body: a node of the CFG (a statement or a
+	// condition) becomes the current node while its subtree is walked.
+	// Statements that are not nodes themselves (a range or type switch
+	// statement, a case clause) are walked too, outside any node.
+	var stack []ast.Node // for each open node, the node and top to restore
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		if n == nil {
+			node, top = stack[len(stack)-2], stack[len(stack)-1]
+			stack = stack[:len(stack)-2]
+			return false
+		}
+		stack = append(stack, node, top)
+		if _, ok := f.at[n]; ok && node == top {
+			node, top = n, n
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() && !skip[n] && top != nil {
+				f.reads[top] = append(f.reads[top], v)
 			}
-			switch n := n.(type) {
-			case *ast.Ident:
-				if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() && !skip[n] && top != nil {
-					f.reads[top] = append(f.reads[top], v)
-				}
-			case *ast.FuncLit:
-				saved := node
-				node = nil
-				walk(n.Body)
-				node = saved
-				return false
-			case *ast.AssignStmt:
-				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
-					for _, l := range n.Lhs {
-						if id, ok := ast.Unparen(l).(*ast.Ident); ok {
-							skip[id] = true
-						}
+		case *ast.FuncLit:
+			node = nil // its assignments happen when it runs, not here
+
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+						skip[id] = true
 					}
 				}
-				for _, p := range Pairs(info, n.Lhs, n.Rhs) {
-					add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: n.Tok})
-				}
-			case *ast.ValueSpec:
-				lhs := make([]ast.Expr, len(n.Names))
-				for i, id := range n.Names {
-					lhs[i] = id
-				}
-				for _, p := range Pairs(info, lhs, n.Values) {
-					add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: token.DEFINE})
-				}
-			case *ast.RangeStmt:
-				for _, e := range []ast.Expr{n.Key, n.Value} {
-					if e != nil {
-						v := identVar(info, e)
-						if v != nil {
-							f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: n.Tok})
-						}
+			}
+			for _, p := range Pairs(info, n.Lhs, n.Rhs) {
+				add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: n.Tok})
+			}
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			for _, p := range Pairs(info, lhs, n.Values) {
+				add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: token.DEFINE})
+			}
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if e != nil {
+					v := identVar(info, e)
+					if v != nil {
+						f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: n.Tok})
 					}
 				}
-			case *ast.IncDecStmt:
-				add(n.X, Def{Node: n, Index: -1, Op: n.Tok})
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					if v := identVar(info, n.X); v != nil {
-						f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.AND})
-						if call, ok := f.Env.parents[n].(*ast.CallExpr); ok {
-							for _, a := range call.Args {
-								if a != n {
-									f.derive(a, v)
-								}
+			}
+		case *ast.IncDecStmt:
+			add(n.X, Def{Node: n, Index: -1, Op: n.Tok})
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if v := identVar(info, n.X); v != nil {
+					f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.AND})
+					if call, ok := f.Env.parents[n].(*ast.CallExpr); ok {
+						for _, a := range call.Args {
+							if a != n {
+								f.derive(a, v)
 							}
 						}
-					}
-				}
-			case *ast.TypeSwitchStmt:
-				for _, s := range n.Body.List {
-					if v, ok := info.Implicits[s].(*types.Var); ok {
-						f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.DEFINE})
-						f.derive(TypeSwitchSubject(n), v)
+						if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+							f.derive(sel.X, v) // json.NewDecoder(resp.Body).Decode(&t)
+						}
 					}
 				}
 			}
-			return true
-		})
-	}
-	for _, b := range f.CFG.Blocks {
-		if !b.Live {
-			continue
+		case *ast.TypeSwitchStmt:
+			for _, s := range n.Body.List {
+				if v, ok := info.Implicits[s].(*types.Var); ok {
+					f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.DEFINE})
+					f.derive(TypeSwitchSubject(n), v)
+				}
+			}
 		}
-		for _, n := range b.Nodes {
-			node, top = n, n
-			walk(n)
-		}
-	}
+		return true
+	})
 }
 
 // derive records that w is assigned from an expression reading the variables of e.

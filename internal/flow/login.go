@@ -52,7 +52,8 @@ const (
 	ErrNone ErrUse = iota
 	// ErrDiscarded: assigned to _, or the call is a statement (also in go or defer).
 	ErrDiscarded
-	// ErrAssigned: assigned to a variable of the function (ErrVar).
+	// ErrAssigned: assigned to a local variable (ErrVar): the function's,
+	// or one a function literal captured.
 	ErrAssigned
 	// ErrTested: the call itself is compared with nil (if c.Login(u, p) != nil).
 	ErrTested
@@ -107,8 +108,8 @@ func newLogin(f *Func, c *Call) *Login {
 		switch v := identVar(info, lhs); {
 		case IsBlank(lhs):
 			l.Err = ErrDiscarded
-		case v != nil && f.Own(v):
-			l.Err, l.ErrVar = ErrAssigned, v
+		case v != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope():
+			l.Err, l.ErrVar = ErrAssigned, v // the function's, or one a closure captured
 		}
 	}
 	l.bindSession()

@@ -159,9 +159,6 @@ func (l *Login) start(out Outcome) State {
 	} else if l.Session >= 0 {
 		st.Held |= l.bit(l.HolderVar)
 	}
-	if out == Failed && l.Raw {
-		st.Trans = 0 // on a failure path a raw request got an answer
-	}
 	return st
 }
 
@@ -204,7 +201,7 @@ func (l *Login) apply(n ast.Node, st State, kill func(ast.Expr) bool) State {
 			switch {
 			case l.readsAny(rhs, before.Live):
 				st.Live |= b // the failure, wrapped
-			case l.readsAny(rhs, before.Carry) && !stdlibCall(info, rhs):
+			case l.readsAny(rhs, before.Carry) && !stdlibCall(info, l.Fn.Env.Pkg, rhs):
 				st.Live |= b // decodeToken(resp): an error made from the answer
 			case l.readsAny(rhs, before.Carry|before.Trans):
 				st.Trans |= b // io.ReadAll(resp.Body): reading the answer failed
@@ -228,6 +225,9 @@ func (l *Login) apply(n ast.Node, st State, kill func(ast.Expr) bool) State {
 				if l.Mentions(before, a) {
 					carries = true
 				}
+			}
+			if sel, ok := ast.Unparen(m.Fun).(*ast.SelectorExpr); ok && l.Mentions(before, sel.X) {
+				carries = true // json.NewDecoder(resp.Body).Decode(&t)
 			}
 			if !carries {
 				return true
@@ -483,12 +483,6 @@ func (l *Login) refine(st State, out Outcome) (State, bool) {
 		return st, true
 	case st.Out == Unknown:
 		st.Out = out
-		if out != Failed {
-			return st, true
-		}
-		if l.Raw {
-			st.Trans = 0 // an answer came: the transport error is nil
-		}
 		return st, true
 	case st.Out == out:
 		return st, true
@@ -666,13 +660,13 @@ func isBool(t types.Type) bool {
 
 // stdlibCall reports whether e is a call of a standard-library function
 // (io.ReadAll, json.Decoder.Decode): they fail on transport or syntax only.
-func stdlibCall(info *types.Info, e ast.Expr) bool {
+func stdlibCall(info *types.Info, pkg *types.Package, e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return false
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == pkg {
 		return false
 	}
 	first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
