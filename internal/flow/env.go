@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 	"sync"
 
@@ -34,8 +35,9 @@ type Env struct {
 	// Decls are the package's function declarations.
 	Decls map[*types.Func]*ast.FuncDecl
 
-	parents  map[ast.Node]ast.Node
-	fileOf   map[ast.Node]*ast.File // FuncDecl -> file
+	mu       sync.Mutex
+	parents  map[ast.Node]ast.Node // see Parent
+	indexed  map[ast.Decl]bool     // top-level declarations whose nodes parents holds
 	noReturn map[*types.Func]bool   // the package's functions that never return
 	owners   map[*types.Func]*OwnerFact
 	retries  map[*types.Func]*RetryFact
@@ -54,7 +56,9 @@ type Importer interface {
 	RawLogout(fn *types.Func) *RawLogoutFact
 }
 
-// NewEnv indexes the package's declarations and the parents of every node.
+// NewEnv indexes the package's function declarations. The parents of the
+// nodes of a top-level declaration are indexed when one of them is first
+// asked about (see Parent).
 func NewEnv(fset *token.FileSet, info *types.Info, pkg *types.Package, model *sfapi.Model, files []*ast.File) *Env {
 	e := &Env{
 		Fset: fset, Info: info, Pkg: pkg, Model: model, Files: files,
@@ -62,52 +66,77 @@ func NewEnv(fset *token.FileSet, info *types.Info, pkg *types.Package, model *sf
 		IsClassifier: func(*types.Func) bool { return false },
 		Decls:        map[*types.Func]*ast.FuncDecl{},
 		parents:      map[ast.Node]ast.Node{},
-		fileOf:       map[ast.Node]*ast.File{},
+		indexed:      map[ast.Decl]bool{},
 		noReturn:     map[*types.Func]bool{},
 		owners:       map[*types.Func]*OwnerFact{},
 		retries:      map[*types.Func]*RetryFact{},
 		logouts:      map[*types.Func]*RawLogoutFact{},
 	}
 	for _, f := range files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			if len(stack) > 0 {
-				e.parents[n] = stack[len(stack)-1]
-			}
-			if fd, ok := n.(*ast.FuncDecl); ok {
-				e.fileOf[fd] = f
-				if fd.Body != nil {
-					if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-						e.Decls[fn] = fd
-					}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					e.Decls[fn] = fd
 				}
 			}
-			stack = append(stack, n)
-			return true
-		})
+		}
 	}
 	return e
 }
 
 // Parent returns the syntactic parent of n (nil for a file or a node the
 // package's files do not contain).
-func (e *Env) Parent(n ast.Node) ast.Node { return e.parents[n] }
+func (e *Env) Parent(n ast.Node) ast.Node {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if p, ok := e.parents[n]; ok {
+		return p
+	}
+	e.index(n)
+	return e.parents[n]
+}
+
+// index records the parents of the nodes of the top-level declaration that
+// holds n (e.mu held).
+func (e *Env) index(n ast.Node) {
+	pos := n.Pos()
+	for _, f := range e.Files {
+		if pos < f.FileStart || pos >= f.FileEnd {
+			continue
+		}
+		decls := f.Decls
+		i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
+		if i >= len(decls) || decls[i].Pos() > pos || e.indexed[decls[i]] {
+			return
+		}
+		d := decls[i]
+		e.indexed[d] = true
+		e.parents[d] = f
+		stack := []ast.Node{f}
+		ast.Inspect(d, func(m ast.Node) bool {
+			if m == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			e.parents[m] = stack[len(stack)-1]
+			stack = append(stack, m)
+			return true
+		})
+		return
+	}
+}
 
 // Unparent returns the first ancestor of n that is not a parenthesis, and
 // the child of it on the way (n itself or its outermost parenthesis).
 func (e *Env) Unparent(n ast.Node) (parent, child ast.Node) {
 	child = n
-	parent = e.parents[n]
+	parent = e.Parent(n)
 	for {
 		pe, ok := parent.(*ast.ParenExpr)
 		if !ok {
 			return parent, child
 		}
-		child, parent = pe, e.parents[pe]
+		child, parent = pe, e.Parent(pe)
 	}
 }
 
@@ -129,7 +158,7 @@ func (e *Env) Callee(call *ast.CallExpr) *types.Func {
 // Enclosing returns the innermost function declaration or literal whose
 // body contains n, or nil.
 func (e *Env) Enclosing(n ast.Node) ast.Node {
-	for p := e.parents[n]; p != nil; p = e.parents[p] {
+	for p := e.Parent(n); p != nil; p = e.Parent(p) {
 		switch p.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return p

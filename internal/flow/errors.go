@@ -379,7 +379,7 @@ func (l *Login) Inspects(n ast.Node, st State) bool {
 // faultSwitch reports whether s is the Assign statement of a type switch
 // on the error that names a fault type.
 func (l *Login) faultSwitch(s ast.Stmt, st State) bool {
-	ts, ok := l.Fn.Env.parents[s].(*ast.TypeSwitchStmt)
+	ts, ok := l.Fn.Env.Parent(s).(*ast.TypeSwitchStmt)
 	if !ok || ts.Assign != s || !l.Mentions(st, TypeSwitchSubject(ts)) {
 		return false
 	}

@@ -184,7 +184,7 @@ func (f *Func) index() {
 			if n.Op == token.AND {
 				if v := identVar(info, n.X); v != nil {
 					f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.AND})
-					if call, ok := f.Env.parents[n].(*ast.CallExpr); ok {
+					if call, ok := f.Env.Parent(n).(*ast.CallExpr); ok {
 						for _, a := range call.Args {
 							if a != n {
 								f.derive(a, v)
@@ -266,7 +266,7 @@ func Pairs(info *types.Info, lhs, rhs []ast.Expr) []Pair {
 // Locate returns the CFG node holding n (n itself or an ancestor), or an
 // invalid location when n is in no live block.
 func (f *Func) Locate(n ast.Node) Loc {
-	for m := n; m != nil && m != f.Node; m = f.Env.parents[m] {
+	for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
 		if loc, ok := f.at[m]; ok {
 			return loc
 		}
@@ -343,13 +343,13 @@ func (f *Func) Param(v *types.Var) (int, bool) {
 }
 
 // Parent returns the syntactic parent of n.
-func (f *Func) Parent(n ast.Node) ast.Node { return f.Env.parents[n] }
+func (f *Func) Parent(n ast.Node) ast.Node { return f.Env.Parent(n) }
 
 // Path returns n and its ancestors up to (not including) the function's
 // node, innermost first.
 func (f *Func) Path(n ast.Node) []ast.Node {
 	var out []ast.Node
-	for m := n; m != nil && m != f.Node; m = f.Env.parents[m] {
+	for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
 		out = append(out, m)
 	}
 	return out
@@ -411,4 +411,21 @@ func RootVar(info *types.Info, e ast.Expr) *types.Var {
 func IsBlank(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && id.Name == "_"
+}
+
+// rhsOf returns the values assigned to v in the function (nil for values
+// it cannot see: a tuple part, x += y, &v handed to a call, a range variable).
+func (f *Func) rhsOf(v *types.Var) []ast.Expr {
+	var out []ast.Expr
+	for _, d := range f.defs[v] {
+		switch {
+		case d.Op != token.ASSIGN && d.Op != token.DEFINE:
+			out = append(out, nil)
+		case d.Rhs != nil:
+			out = append(out, d.Rhs)
+		default:
+			out = append(out, d.Tuple)
+		}
+	}
+	return out
 }

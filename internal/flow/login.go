@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sync"
 
 	"github.com/sflint/sflint/internal/sfapi"
 )
@@ -41,6 +42,12 @@ type Login struct {
 
 	track    []*types.Var       // see computeTrack
 	trackIdx map[*types.Var]int // bit of each tracked variable
+
+	holdersOnce sync.Once // see Holders
+	holders     []Holder
+	inline      bool
+	guardsOnce  sync.Once // see Guards
+	guards      Guards
 }
 
 // ErrUse is what a login call does with its error result where it is made.

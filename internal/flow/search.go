@@ -222,8 +222,8 @@ func (f *Func) SwitchOf(body *cfg.Block) *ast.SwitchStmt {
 	if !ok {
 		return nil
 	}
-	if blk, ok := f.Env.parents[cc].(*ast.BlockStmt); ok {
-		sw, _ := f.Env.parents[blk].(*ast.SwitchStmt)
+	if blk, ok := f.Env.Parent(cc).(*ast.BlockStmt); ok {
+		sw, _ := f.Env.Parent(blk).(*ast.SwitchStmt)
 		return sw
 	}
 	return nil

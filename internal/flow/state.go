@@ -622,8 +622,8 @@ func statusOK(op token.Token, c int64) int {
 
 // typeSwitchOf returns the type switch a case clause belongs to.
 func (l *Login) typeSwitchOf(cc *ast.CaseClause) *ast.TypeSwitchStmt {
-	if body, ok := l.Fn.Env.parents[cc].(*ast.BlockStmt); ok {
-		ts, _ := l.Fn.Env.parents[body].(*ast.TypeSwitchStmt)
+	if body, ok := l.Fn.Env.Parent(cc).(*ast.BlockStmt); ok {
+		ts, _ := l.Fn.Env.Parent(body).(*ast.TypeSwitchStmt)
 		return ts
 	}
 	return nil

@@ -1,0 +1,250 @@
+package flow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// This file answers whether a login's credentials, or the client it logs
+// in on, change from one iteration of a loop (or one call of the function)
+// to the next: a login per user or per org is not a repeat.
+
+// scope is a loop or a function body, with the variables whose value
+// changes from one iteration (or call) to the next.
+type scope struct {
+	node  ast.Node
+	roots map[*types.Var]bool
+	defs  map[*types.Var][]ast.Expr
+	loop  bool
+}
+
+func (l *Login) loopScope(loop ast.Stmt) *scope {
+	st := l.Fn.Env
+	sc := &scope{node: loop, roots: map[*types.Var]bool{}, loop: true}
+	root := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := st.Info.ObjectOf(id).(*types.Var); ok {
+				sc.roots[v] = true
+			}
+		}
+	}
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		if l.Key != nil {
+			root(l.Key)
+		}
+		if l.Value != nil {
+			root(l.Value)
+		}
+		sc.defs = st.collectDefs(l.Body)
+	case *ast.ForStmt:
+		if l.Post != nil {
+			for v := range st.collectDefs(l.Post) {
+				sc.roots[v] = true
+			}
+		}
+		sc.defs = st.collectDefs(l.Body)
+	}
+	return sc
+}
+
+func (l *Login) paramScope() *scope {
+	f := l.Fn
+	sc := &scope{node: f.Body, roots: map[*types.Var]bool{}, defs: f.Env.collectDefs(f.Body)}
+	if f.Sig != nil {
+		for i := 0; i < f.Sig.Params().Len(); i++ {
+			sc.roots[f.Sig.Params().At(i)] = true
+		}
+	}
+	return sc
+}
+
+// CredsVaryInLoops reports whether the credentials or the client of the
+// login change from one iteration of one of the loops to the next.
+func (l *Login) CredsVaryInLoops(loops []ast.Stmt) bool {
+	for _, loop := range loops {
+		if l.varies(l.loopScope(loop)) {
+			return true
+		}
+	}
+	return false
+}
+
+// CredsVaryPerCall reports whether the credentials or the client of the
+// login come from the function's parameters (a session per caller).
+func (l *Login) CredsVaryPerCall() bool { return l.varies(l.paramScope()) }
+
+// varies reports whether the login's credentials or client change within sc.
+func (l *Login) varies(sc *scope) bool {
+	st := l.Fn.Env
+	s := l
+	for _, e := range l.credExprs() {
+		if st.exprVaries(e, sc, map[*types.Var]bool{}) {
+			return true
+		}
+	}
+	if s.Recv != nil {
+		if r, _, ok := st.Key(s.Recv); ok && sc.roots[r] {
+			return true // for _, c := range clients { c.Login(...) }
+		}
+		if st.indexVaries(s.Recv, sc) {
+			return true
+		}
+		if r, _, ok := st.Key(s.Recv); ok {
+			for _, rhs := range sc.defs[r] {
+				if rhs != nil && st.indexVaries(rhs, sc) {
+					return true // c := clients[i]
+				}
+				if rhs != nil {
+					if rr, _, ok := st.Key(rhs); ok && sc.roots[rr] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// credExprs returns the expressions the login's credentials come from: the
+// arguments of known roles, and every argument but a context (an OAuth
+// authorization code in a raw token request is no role, but it changes).
+func (l *Login) credExprs() []ast.Expr {
+	st, s := l.Fn.Env, l
+	var out []ast.Expr
+	for _, a := range s.Args {
+		out = append(out, a.Expr)
+	}
+	for _, a := range s.Expr.Args {
+		if t := st.Info.TypeOf(a); t != nil {
+			if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" {
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// iterPrefixes name calls that return the next item of something.
+var iterPrefixes = []string{"next", "pop", "dequeue", "recv", "receive", "take", "shift", "read", "scan", "fetch"}
+
+func (st *Env) exprVaries(e ast.Expr, sc *scope, seen map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				found = true
+			}
+		case *ast.CallExpr:
+			if sc.loop {
+				if fn, _ := typeutil.Callee(st.Info, n).(*types.Func); fn != nil && HasPrefix(fn.Name(), iterPrefixes) {
+					found = true
+				}
+			}
+		case *ast.Ident:
+			v, ok := st.Info.Uses[n].(*types.Var)
+			if !ok || v.IsField() {
+				break
+			}
+			if sc.roots[v] {
+				found = true
+				break
+			}
+			if seen[v] {
+				break
+			}
+			seen[v] = true
+			rhss, ok := sc.defs[v]
+			if !ok {
+				// Declared inside with no value we can see: it may change.
+				found = within(sc.node, v.Pos())
+				break
+			}
+			for _, r := range rhss {
+				if r == nil || st.exprVaries(r, sc, seen) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// indexVaries reports whether e indexes something with a changing index.
+func (st *Env) indexVaries(e ast.Expr, sc *scope) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if ix, ok := n.(*ast.IndexExpr); ok && st.exprVaries(ix.Index, sc, map[*types.Var]bool{}) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+
+func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {
+	defs := map[*types.Var][]ast.Expr{}
+	add := func(id ast.Expr, rhs ast.Expr) {
+		ident, ok := ast.Unparen(id).(*ast.Ident)
+		if !ok {
+			return
+		}
+		if v, ok := st.Info.ObjectOf(ident).(*types.Var); ok {
+			defs[v] = append(defs[v], rhs)
+		}
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				switch {
+				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+					add(l, nil) // x += y
+				case len(n.Lhs) == len(n.Rhs):
+					add(l, n.Rhs[i])
+				case len(n.Rhs) == 1:
+					add(l, n.Rhs[0])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				switch {
+				case len(n.Names) == len(n.Values):
+					add(id, n.Values[i])
+				case len(n.Values) == 1:
+					add(id, n.Values[0])
+				}
+			}
+		case *ast.IncDecStmt:
+			add(n.X, nil)
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				add(n.Key, nil)
+			}
+			if n.Value != nil {
+				add(n.Value, nil)
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				add(n.X, nil)
+			}
+		}
+		return true
+	})
+	return defs
+}
+
