@@ -193,7 +193,6 @@ func (st *Env) indexVaries(e ast.Expr, sc *scope) bool {
 	return found
 }
 
-
 func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {
 	defs := map[*types.Var][]ast.Expr{}
 	add := func(id ast.Expr, rhs ast.Expr) {
@@ -247,4 +246,3 @@ func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {
 	})
 	return defs
 }
-

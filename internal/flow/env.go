@@ -38,7 +38,7 @@ type Env struct {
 	mu       sync.Mutex
 	parents  map[ast.Node]ast.Node // see Parent
 	indexed  map[ast.Decl]bool     // top-level declarations whose nodes parents holds
-	noReturn map[*types.Func]bool   // the package's functions that never return
+	noReturn map[*types.Func]bool  // the package's functions that never return
 	owners   map[*types.Func]*OwnerFact
 	retries  map[*types.Func]*RetryFact
 	logouts  map[*types.Func]*RawLogoutFact

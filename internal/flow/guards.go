@@ -615,4 +615,3 @@ func (st guardSite) isLookupCall(call *ast.CallExpr) bool {
 	})
 	return stores
 }
-

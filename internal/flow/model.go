@@ -2,6 +2,7 @@ package flow
 
 import (
 	"go/ast"
+	"go/types"
 
 	"github.com/sflint/sflint/internal/sfapi"
 )
@@ -69,4 +70,31 @@ func (p *Package) Logins() []*Login {
 		out = append(out, f.Logins...)
 	}
 	return out
+}
+
+// Site returns the model of any call that returns an error, in a model of
+// its function built for the question (not kept): where its results go,
+// and the paths that follow it. The flow questions about logins work on it
+// (a scheduler's call of its function parameter, say).
+func (e *Env) Site(call *ast.CallExpr) *Login {
+	node := e.Enclosing(call)
+	if node == nil {
+		return nil
+	}
+	f := newFunc(e, node)
+	if f.Body == nil {
+		return nil
+	}
+	c := &Call{Expr: call, Err: sfapi.NoResult, Session: sfapi.NoResult, Callee: e.Callee(call)}
+	switch t := e.Info.TypeOf(call).(type) {
+	case *types.Tuple:
+		if n := t.Len(); n > 0 && isError(t.At(n-1).Type()) {
+			c.Err = n - 1
+		}
+	default:
+		if isError(t) {
+			c.Err = 0
+		}
+	}
+	return newLogin(f, c)
 }
