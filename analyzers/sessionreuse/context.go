@@ -11,9 +11,9 @@ import (
 	"weak"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -200,36 +200,36 @@ func pathMatches(path, suffix string) bool {
 
 // context says whether the function runs once per request, RPC or tick,
 // and names it for the message.
-func (st *state) context(fi *fnInfo) (string, []analysis.RelatedInformation) {
+func (st *state) context(fi *flow.Func) (string, []analysis.RelatedInformation) {
 	rel := func(msg string) []analysis.RelatedInformation {
-		return []analysis.RelatedInformation{{Pos: fi.node.Pos(), End: fi.node.Pos() + 4, Message: msg}}
+		return []analysis.RelatedInformation{{Pos: fi.Node.Pos(), End: fi.Node.Pos() + 4, Message: msg}}
 	}
 	if !st.scheduledDone {
 		st.scheduledDone = true
 		st.findScheduled()
 	}
-	if name, ok := st.scheduled[fi.node]; ok {
-		if fi.obj != nil {
-			return fmt.Sprintf("every run of %s, which %s calls again and again", sflogin.FuncName(fi.obj), name),
+	if name, ok := st.scheduled[fi.Node]; ok {
+		if fi.Obj != nil {
+			return fmt.Sprintf("every run of %s, which %s calls again and again", sflogin.FuncName(fi.Obj), name),
 				rel("called again and again by " + name)
 		}
 		return fmt.Sprintf("every run of the function literal that %s calls again and again", name), rel("called again and again by " + name)
 	}
-	if ht := st.handlerTypeOf(fi.sig); ht != "" {
-		if fi.obj != nil {
-			return "every request served by " + sflogin.FuncName(fi.obj), rel("the handler: it runs once per request")
+	if ht := st.handlerTypeOf(fi.Sig); ht != "" {
+		if fi.Obj != nil {
+			return "every request served by " + sflogin.FuncName(fi.Obj), rel("the handler: it runs once per request")
 		}
 		return fmt.Sprintf("every request served by the %s literal in %s", ht, st.enclosingDecl(fi)), rel("the handler: it runs once per request")
 	}
 	if st.isRPCMethod(fi) {
-		return "every call of the gRPC method " + sflogin.FuncName(fi.obj), rel("the gRPC method: it runs once per call")
+		return "every call of the gRPC method " + sflogin.FuncName(fi.Obj), rel("the gRPC method: it runs once per call")
 	}
 	return "", nil
 }
 
-func (st *state) enclosingDecl(fi *fnInfo) string {
-	for _, d := range fi.file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= fi.node.Pos() && fi.node.End() <= fd.End() {
+func (st *state) enclosingDecl(fi *flow.Func) string {
+	for n := ast.Node(fi.Node); n != nil; n = st.env.Parent(n) {
+		if fd, ok := n.(*ast.FuncDecl); ok {
 			if obj, ok := st.info.Defs[fd.Name].(*types.Func); ok {
 				return sflogin.FuncName(obj)
 			}
@@ -241,11 +241,11 @@ func (st *state) enclosingDecl(fi *fnInfo) string {
 // isRPCMethod reports whether a method implements a generated RPC service
 // interface: its type embeds an Unimplemented...Server (gRPC) or
 // Unimplemented...Handler (Connect) that has a method of the same name.
-func (st *state) isRPCMethod(fi *fnInfo) bool {
-	if fi.decl == nil || fi.obj == nil || fi.sig == nil || fi.sig.Recv() == nil {
+func (st *state) isRPCMethod(fi *flow.Func) bool {
+	if fi.Obj == nil || fi.Sig == nil || fi.Sig.Recv() == nil {
 		return false
 	}
-	t := fi.sig.Recv().Type()
+	t := fi.Sig.Recv().Type()
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -270,7 +270,7 @@ func (st *state) isRPCMethod(fi *fnInfo) bool {
 		if !strings.HasPrefix(name, "Unimplemented") || (!strings.HasSuffix(name, "Server") && !strings.HasSuffix(name, "Handler")) {
 			continue
 		}
-		if types.NewMethodSet(types.NewPointer(n)).Lookup(n.Obj().Pkg(), fi.obj.Name()) != nil {
+		if types.NewMethodSet(types.NewPointer(n)).Lookup(n.Obj().Pkg(), fi.Obj.Name()) != nil {
 			return true
 		}
 	}
@@ -321,7 +321,8 @@ func (st *state) schedulerArgs(call *ast.CallExpr) (string, []int) {
 // call succeeds, or hand it to another scheduler; and exports the facts.
 func (st *state) deriveSchedulers() {
 	type cand struct {
-		fi     *fnInfo
+		fd     *ast.FuncDecl
+		obj    *types.Func
 		params map[*types.Var]int
 	}
 	var cands []cand
@@ -331,27 +332,28 @@ func (st *state) deriveSchedulers() {
 			if !ok || fd.Body == nil {
 				continue
 			}
-			fi := st.fnOf(fd, f)
-			if fi.sig == nil || fi.obj == nil {
+			obj, _ := st.info.Defs[fd.Name].(*types.Func)
+			if obj == nil {
 				continue
 			}
+			sig := obj.Type().(*types.Signature)
 			params := map[*types.Var]int{}
-			for i := 0; i < fi.sig.Params().Len(); i++ {
-				p := fi.sig.Params().At(i)
+			for i := 0; i < sig.Params().Len(); i++ {
+				p := sig.Params().At(i)
 				if _, ok := p.Type().Underlying().(*types.Signature); ok {
 					params[p] = i
 				}
 			}
 			if len(params) > 0 {
-				cands = append(cands, cand{fi, params})
+				cands = append(cands, cand{fd, obj, params})
 			}
 		}
 	}
 	for round := 0; round < 4; round++ {
 		changed := false
 		for _, c := range cands {
-			if got := st.scheduledParams(c.fi, c.params); len(got) > len(st.sched[c.fi.obj]) {
-				st.sched[c.fi.obj] = got
+			if got := st.scheduledParams(c.fd, c.params); len(got) > len(st.sched[c.obj]) {
+				st.sched[c.obj] = got
 				changed = true
 			}
 		}
@@ -360,13 +362,13 @@ func (st *state) deriveSchedulers() {
 		}
 	}
 	for _, c := range cands {
-		if ps := st.sched[c.fi.obj]; len(ps) > 0 {
-			st.pass.ExportObjectFact(c.fi.obj, &schedules{Params: ps})
+		if ps := st.sched[c.obj]; len(ps) > 0 {
+			st.pass.ExportObjectFact(c.obj, &schedules{Params: ps})
 		}
 	}
 }
 
-func (st *state) scheduledParams(fi *fnInfo, params map[*types.Var]int) []int {
+func (st *state) scheduledParams(fd *ast.FuncDecl, params map[*types.Var]int) []int {
 	set := map[int]bool{}
 	paramOf := func(e ast.Expr) (int, bool) {
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
@@ -377,12 +379,12 @@ func (st *state) scheduledParams(fi *fnInfo, params map[*types.Var]int) []int {
 		}
 		return 0, false
 	}
-	ast.Inspect(fi.body, func(n ast.Node) bool {
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		if i, ok := paramOf(call.Fun); ok && !set[i] && st.calledOnTimer(fi, call) {
+		if i, ok := paramOf(call.Fun); ok && !set[i] && st.calledOnTimer(call) {
 			set[i] = true
 		}
 		if _, idx := st.schedulerArgs(call); len(idx) > 0 {
@@ -406,38 +408,21 @@ func (st *state) scheduledParams(fi *fnInfo, params map[*types.Var]int) []int {
 
 // calledOnTimer reports whether the call sits in a loop that waits on a
 // timer and begins its next iteration after the call succeeds.
-func (st *state) calledOnTimer(outer *fnInfo, call *ast.CallExpr) bool {
-	path, _ := astutil.PathEnclosingInterval(outer.file, call.Pos(), call.End())
-	var fn *fnInfo
-	for i, n := range path {
-		switch n.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			fn = st.fnOf(n, outer.file)
-			path = path[:i+1]
-		}
-		if fn != nil {
-			break
-		}
-	}
-	if fn == nil || fn.body == nil {
-		return false
-	}
-	errVars := map[*types.Var]bool{}
-	if as, ok := parentOf(path).(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
-		for _, l := range as.Lhs {
-			if id, ok := l.(*ast.Ident); ok {
-				if v, ok := st.info.ObjectOf(id).(*types.Var); ok && isErrorType(v.Type()) {
-					errVars[v] = true
+func (st *state) calledOnTimer(call *ast.CallExpr) bool {
+	var site *flow.Login
+	for n := ast.Node(call); n != nil; n = st.env.Parent(n) {
+		if loop, ok := n.(ast.Stmt); ok && flow.WaitsOnTimer(st.info, loop) {
+			if site == nil {
+				if site = st.env.Site(call); site == nil {
+					return false
 				}
 			}
+			if r := site.SuccessRegion(loop); r.Found && r.Cont {
+				return true
+			}
 		}
-	}
-	for _, loop := range enclosingLoops(path) {
-		if !st.waitsOnTimer(loop) {
-			continue
-		}
-		if r := st.successRegion(fn, call, errVars, loop); r.found && r.cont {
-			return true
+		if _, ok := n.(*ast.FuncLit); ok {
+			break
 		}
 	}
 	return false

@@ -12,9 +12,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/cfg"
 
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -175,20 +174,24 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	res, _ := pass.ResultOf[c.login].(*sflogin.Result)
+	if pass.TypesInfo == nil {
+		return nil, nil
+	}
 	st := &state{
 		pass:      pass,
 		res:       res,
 		info:      pass.TypesInfo,
 		c:         c,
-		fns:       map[ast.Node]*fnInfo{},
 		sched:     map[*types.Func][]int{},
 		scheduled: map[ast.Node]string{},
 		fresh:     map[*types.Func]bool{},
 		handsBack: map[*types.Func]bool{},
 		reported:  map[*types.Func]bool{},
 	}
-	if st.info == nil {
-		return nil, nil
+	if res != nil && res.Env != nil {
+		st.env = res.Env
+	} else {
+		st.env = flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, sfapi.Default(), pass.Files)
 	}
 	// Schedulers are found in every package: a Salesforce package may use a
 	// helper from a package that has nothing to do with Salesforce.
@@ -196,7 +199,14 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if res == nil || res.Skipped {
 		return nil, nil
 	}
-	sites := st.sites()
+	var sites []*site
+	for _, l := range res.Flow.Logins() {
+		s := &site{Login: l}
+		if g := l.Guards(); g.Cache && !g.Error {
+			s.broken = st.findBroken(s)
+		}
+		sites = append(sites, s)
+	}
 	st.deriveFresh(sites)
 	for _, s := range sites {
 		st.check(s)
@@ -215,10 +225,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 type state struct {
 	pass *analysis.Pass
 	res  *sflogin.Result
+	env  *flow.Env
 	info *types.Info
 	c    *checker
 
-	fns           map[ast.Node]*fnInfo
 	sched         map[*types.Func][]int // local schedulers and the params they schedule
 	scheduled     map[ast.Node]string   // FuncLit/FuncDecl -> the scheduler that calls it (see context)
 	scheduledDone bool
@@ -229,101 +239,17 @@ type state struct {
 	reported      map[*types.Func]bool // ... whose repeated login is reported inside them
 }
 
-// fnInfo is a function body: a declaration or a literal.
-type fnInfo struct {
-	node ast.Node // *ast.FuncDecl or *ast.FuncLit
-	decl *ast.FuncDecl
-	obj  *types.Func // nil for literals
-	body *ast.BlockStmt
-	sig  *types.Signature
-	file *ast.File
-	g    *cfg.CFG
-	defs map[*types.Var][]ast.Expr
-}
-
-func (st *state) fnOf(n ast.Node, file *ast.File) *fnInfo {
-	if fi, ok := st.fns[n]; ok {
-		return fi
-	}
-	fi := &fnInfo{node: n, file: file}
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		fi.decl, fi.body = n, n.Body
-		fi.obj, _ = st.info.Defs[n.Name].(*types.Func)
-		if fi.obj != nil {
-			fi.sig, _ = fi.obj.Type().(*types.Signature)
-		}
-	case *ast.FuncLit:
-		fi.body = n.Body
-		fi.sig, _ = st.info.TypeOf(n).(*types.Signature)
-	}
-	st.fns[n] = fi
-	return fi
-}
-
-// graph returns the function's control-flow graph, built on first use.
-func (st *state) graph(fi *fnInfo) *cfg.CFG {
-	if fi.g == nil {
-		fi.g = cfg.New(fi.body, st.mayReturn)
-	}
-	return fi.g
-}
-
 // site is one login call and what the analysis found about it.
 type site struct {
-	c    *sflogin.Call
-	path []ast.Node // from the call out to fn.node
-	fn   *fnInfo
-
-	errG      bool // an enclosing condition or early exit tests an error
-	cacheG    bool // ... tests a cache
-	nilChecks []nilCheck
-	broken    *broken // shape 4
-
-	hs          []holder // where the session goes (see holders)
-	inline      bool
-	holdersDone bool
-
-	diag *analysis.Diagnostic
-}
-
-// sites collects the package's login calls with their enclosing function.
-func (st *state) sites() []*site {
-	var out []*site
-	for _, c := range st.res.Calls {
-		if c.Kind != sfapi.Login || c.File == nil || c.Expr == nil {
-			continue
-		}
-		path, _ := astutil.PathEnclosingInterval(c.File, c.Expr.Pos(), c.Expr.End())
-		var fnNode ast.Node
-		for i, n := range path {
-			switch n.(type) {
-			case *ast.FuncDecl, *ast.FuncLit:
-				fnNode = n
-				path = path[:i+1]
-			}
-			if fnNode != nil {
-				break
-			}
-		}
-		if fnNode == nil {
-			continue // a package-level initialiser: once per process
-		}
-		fi := st.fnOf(fnNode, c.File)
-		if fi.body == nil {
-			continue
-		}
-		s := &site{c: c, path: path, fn: fi}
-		st.classifyGuards(s)
-		out = append(out, s)
-	}
-	return out
+	*flow.Login
+	broken *broken // shape 4
+	diag   *analysis.Diagnostic
 }
 
 // isFresh reports whether the call logs in whenever it runs: a library
 // login, or a wrapper that logs in on every call.
 func (st *state) isFresh(s *site) bool {
-	fn := s.c.Wrapper
+	fn := s.Wrapper
 	if fn == nil {
 		return true
 	}
@@ -336,7 +262,7 @@ func (st *state) isFresh(s *site) bool {
 // calleeReported reports whether the call goes through a wrapper whose
 // repeated login sessionreuse reports inside it.
 func (st *state) calleeReported(s *site) bool {
-	fn := s.c.Wrapper
+	fn := s.Wrapper
 	if fn == nil {
 		return false
 	}
@@ -348,7 +274,10 @@ func (st *state) calleeReported(s *site) bool {
 }
 
 // counts reports whether the site makes its function log in on every call.
-func (s *site) counts() bool { return (!s.errG && !s.cacheG) || s.broken != nil }
+func (s *site) counts() bool {
+	g := s.Guards()
+	return (!g.Error && !g.Cache) || s.broken != nil
+}
 
 // deriveFresh computes, to a fixpoint, the local functions that log in on
 // every call.
@@ -356,15 +285,14 @@ func (st *state) deriveFresh(sites []*site) {
 	for changed := true; changed; {
 		changed = false
 		for _, s := range sites {
-			if s.fn.obj == nil || st.fresh[s.fn.obj] || !s.counts() || !st.isFresh(s) {
-				continue
+			if obj := s.Fn.Obj; obj != nil && !st.fresh[obj] && s.counts() && st.isFresh(s) {
+				st.fresh[obj] = true
+				changed = true
 			}
-			st.fresh[s.fn.obj] = true
-			changed = true
 		}
 	}
 	for _, s := range sites {
-		if obj := s.fn.obj; obj != nil && st.fresh[obj] && !st.handsBack[obj] {
+		if obj := s.Fn.Obj; obj != nil && st.fresh[obj] && !st.handsBack[obj] {
 			st.handsBack[obj] = st.mayHandBack(s)
 		}
 	}
@@ -374,22 +302,17 @@ func (st *state) deriveFresh(sites []*site) {
 // (what the shared pass gives a LoginFact): it has results, or the session
 // goes to its receiver or a parameter. Facts are exported for these only.
 func (st *state) mayHandBack(s *site) bool {
-	sig := s.fn.sig
+	sig := s.Fn.Sig
 	if sig == nil {
 		return false
 	}
 	if sig.Results().Len() > 0 {
 		return true
 	}
-	hs, _ := st.holders(s)
+	hs, _ := s.Holders()
 	for _, h := range hs {
-		if h.root == sig.Recv() {
+		if _, ok := s.Fn.Param(h.Root); ok {
 			return true
-		}
-		for i := 0; i < sig.Params().Len(); i++ {
-			if h.root == sig.Params().At(i) {
-				return true
-			}
 		}
 	}
 	return false
@@ -402,7 +325,7 @@ func (st *state) deriveReported(sites []*site) {
 		changed = false
 		byFn := map[*types.Func]bool{}
 		for _, s := range sites {
-			obj := s.fn.obj
+			obj := s.Fn.Obj
 			if obj == nil || !st.fresh[obj] || !s.counts() || !st.isFresh(s) {
 				continue
 			}
@@ -449,11 +372,11 @@ func (st *state) check(s *site) {
 		s.diag = st.brokenDiag(s)
 		return
 	}
-	if s.errG || s.cacheG {
+	if g := s.Guards(); g.Error || g.Cache {
 		return // a cache or a refresh after a failure: what Salesforce recommends
 	}
-	loops := enclosingLoops(s.path)
-	if st.credsVary(s, loops) {
+	loops := s.Fn.EnclosingLoops(s.Expr)
+	if s.CredsVaryInLoops(loops) {
 		return // a different session per item, or per user: not a repeat
 	}
 	if d := st.perIteration(s, loops); d != nil {
@@ -477,31 +400,30 @@ const refresh = "log in again only when a call fails with INVALID_SESSION_ID"
 // on every iteration, on the success path, followed by work with the
 // session before the next iteration.
 func (st *state) perIteration(s *site, loops []ast.Stmt) *analysis.Diagnostic {
-	errVars := st.errVars(s)
 	for _, loop := range loops {
-		if !branchFree(s.path, loop, true, true) {
+		if !s.Fn.Unconditional(s.Expr, loop, true, true) {
 			return nil
 		}
-		r := st.successRegion(s.fn, s.c.Expr, errVars, loop)
-		if !r.found {
+		r := s.SuccessRegion(loop)
+		if !r.Found {
 			return nil
 		}
-		if !r.cont {
+		if !r.Cont {
 			continue // the loop ends after a successful login: a retry (blindretry's business)
 		}
-		hs, inline := st.holders(s)
-		use := st.scan(s, r.nodes, hs, false)
-		if use.escape || (!use.use && !inline) {
+		hs, inline := s.Holders()
+		use := s.UsageIn(r.Nodes, hs, nil)
+		if use.Escape || (!use.Use && !inline) {
 			return nil
 		}
 		what := "iteration"
-		if st.waitsOnTimer(loop) {
+		if flow.WaitsOnTimer(st.info, loop) {
 			what = "tick"
 		}
 		return &analysis.Diagnostic{
-			Pos: s.c.Expr.Pos(), End: st.end(s.c.Expr), Category: "per-iteration",
+			Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "per-iteration",
 			Message: fmt.Sprintf("%s logs in on every %s of this loop with the same credentials, opening a new Salesforce session each time and dropping the previous one: %s; log in once before the loop and reuse the session, and %s",
-				s.c.Name(), what, why, refresh),
+				s.Name(), what, why, refresh),
 			Related: []analysis.RelatedInformation{{Pos: loop.Pos(), End: loop.Pos() + 3, Message: "the loop that runs the login every time"}},
 		}
 	}
@@ -511,25 +433,25 @@ func (st *state) perIteration(s *site, loops []ast.Stmt) *analysis.Diagnostic {
 // perRequest is shape 2: a login reached on every call of an HTTP handler, a
 // gRPC method, or a function a scheduler calls on every tick.
 func (st *state) perRequest(s *site) *analysis.Diagnostic {
-	what, related := st.context(s.fn)
-	if what == "" || !branchFree(s.path, s.fn.node, true, true) {
+	what, related := st.context(s.Fn)
+	if what == "" || !s.Fn.Unconditional(s.Expr, s.Fn.Node, true, true) {
 		return nil
 	}
-	if st.varies(s, st.paramScope(s.fn)) {
+	if s.CredsVaryPerCall() {
 		return nil // credentials from the request: a session per caller
 	}
-	r := st.successRegion(s.fn, s.c.Expr, st.errVars(s), nil)
-	if !r.found {
+	r := s.SuccessRegion(nil)
+	if !r.Found {
 		return nil
 	}
-	hs, _ := st.holders(s)
-	if st.scan(s, r.nodes, hs, false).escape {
+	hs, _ := s.Holders()
+	if s.UsageIn(r.Nodes, hs, nil).Escape {
 		return nil // the session is kept somewhere: someone's cache
 	}
 	return &analysis.Diagnostic{
-		Pos: s.c.Expr.Pos(), End: st.end(s.c.Expr), Category: "per-request",
+		Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "per-request",
 		Message: fmt.Sprintf("%s logs in on %s, opening a new Salesforce session each time: %s; log in once (at start-up, or lazily under sync.Once or a mutex) and share the session, and %s",
-			s.c.Name(), what, why, refresh),
+			s.Name(), what, why, refresh),
 		Related: related,
 	}
 }
@@ -555,41 +477,42 @@ func constructorLike(name string) bool {
 // perCall is shape 3: a method that logs in on its receiver's client
 // unconditionally, then calls the API on that client.
 func (st *state) perCall(s *site) *analysis.Diagnostic {
-	fi := s.fn
-	if fi.decl == nil || fi.decl.Recv == nil || fi.sig == nil || fi.sig.Recv() == nil || constructorLike(fi.decl.Name.Name) {
+	fi := s.Fn
+	decl, _ := fi.Node.(*ast.FuncDecl)
+	if decl == nil || decl.Recv == nil || fi.Sig == nil || fi.Sig.Recv() == nil || constructorLike(decl.Name.Name) {
 		return nil
 	}
-	if !branchFree(s.path, fi.node, false, false) {
+	if !fi.Unconditional(s.Expr, fi.Node, false, false) {
 		return nil
 	}
-	if st.varies(s, st.paramScope(fi)) {
+	if s.CredsVaryPerCall() {
 		return nil // the caller passes the credentials: a session per caller
 	}
-	recv := fi.sig.Recv()
-	hs, _ := st.holders(s)
-	var own []holder
+	recv := fi.Sig.Recv()
+	hs, _ := s.Holders()
+	var own []flow.Holder
 	for _, h := range hs {
-		if h.root == recv {
+		if h.Root == recv {
 			own = append(own, h)
 		}
 	}
 	if len(own) == 0 {
 		return nil
 	}
-	r := st.successRegion(fi, s.c.Expr, st.errVars(s), nil)
-	if !r.found {
+	r := s.SuccessRegion(nil)
+	if !r.Found {
 		return nil
 	}
-	u := st.scan(s, r.nodes, hs, true)
-	if u.escape || !u.api {
+	u := s.UsageIn(r.Nodes, hs, recv)
+	if u.Escape || !u.API {
 		return nil
 	}
-	kept := exprString(own[0].expr)
+	kept := exprString(own[0].Expr)
 	return &analysis.Diagnostic{
-		Pos: s.c.Expr.Pos(), End: st.end(s.c.Expr), Category: "per-call",
+		Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "per-call",
 		Message: fmt.Sprintf("%s logs in again on every call of %s although %s already holds the session, so every use opens a new Salesforce session: %s; log in once (in the constructor, or lazily when %s has no session yet) and reuse it, and %s",
-			s.c.Name(), sflogin.FuncName(fi.obj), kept, why, kept, refresh),
-		Related: []analysis.RelatedInformation{{Pos: u.apiCall.Pos(), End: st.end(u.apiCall), Message: "the call that uses the new session"}},
+			s.Name(), sflogin.FuncName(fi.Obj), kept, why, kept, refresh),
+		Related: []analysis.RelatedInformation{{Pos: u.APICall.Pos(), End: st.end(u.APICall), Message: "the call that uses the new session"}},
 	}
 }
 
@@ -610,9 +533,9 @@ func (st *state) brokenDiag(s *site) *analysis.Diagnostic {
 	}
 	line := st.pass.Fset.Position(b.guard.Pos()).Line
 	d := &analysis.Diagnostic{
-		Pos: s.c.Expr.Pos(), End: st.end(s.c.Expr), Category: "broken-cache",
+		Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "broken-cache",
 		Message: fmt.Sprintf("the session from %s goes into a new variable %s declared by :=, which shadows the %s %s checked on line %d: that cache is never filled, so every call logs in again (%s); assign the cache with = instead of :=",
-			s.c.Name(), b.shadow.Name(), where, b.cache.Name(), line, why),
+			s.Name(), b.shadow.Name(), where, b.cache.Name(), line, why),
 		Related: []analysis.RelatedInformation{{Pos: b.guard.Pos(), End: st.end(b.guard), Message: "the cache is checked here but never assigned"}},
 	}
 	if fix := st.brokenFix(s); fix != nil {
@@ -628,7 +551,7 @@ func (st *state) brokenFix(s *site) *analysis.SuggestedFix {
 	if as == nil || as.Tok != token.DEFINE || !types.Identical(b.shadow.Type(), b.cache.Type()) {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(s.fn.file, as.Pos(), as.End())
+	path := append(s.Fn.Path(as), s.Fn.Node)
 	// The statement to declare the other new variables before, and its scope.
 	var stmt ast.Stmt
 	var scope *types.Scope
@@ -710,4 +633,91 @@ func exprString(e ast.Expr) string {
 		return "the receiver"
 	}
 	return types.ExprString(e)
+}
+
+// findBroken looks for shape 4: the login's session goes into a new
+// variable that shadows a cache variable the login is guarded by, and the
+// cache itself is never assigned.
+func (st *state) findBroken(s *site) *broken {
+	checks := s.Guards().NilChecks
+	if len(checks) == 0 {
+		return nil
+	}
+	// The new variable holding the session, and the := declaring it.
+	var shadow *types.Var
+	var assign *ast.AssignStmt
+	switch {
+	case s.Session >= 0:
+		as, ok := s.Stmt.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 || s.Session >= len(as.Lhs) {
+			return nil
+		}
+		if id, ok := as.Lhs[s.Session].(*ast.Ident); ok {
+			shadow, _ = st.info.Defs[id].(*types.Var)
+			assign = as
+		}
+	case s.Session == sfapi.InReceiver && s.Recv != nil:
+		id, ok := ast.Unparen(s.Recv).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		shadow, _ = st.info.Uses[id].(*types.Var)
+		if shadow != nil {
+			assign = st.definingAssign(s.Fn, shadow)
+		}
+	}
+	if shadow == nil || assign == nil || st.handedOn(s.Fn, shadow) {
+		return nil
+	}
+	for _, nc := range checks {
+		if nc.Var == shadow || nc.Var.Name() != shadow.Name() {
+			continue
+		}
+		if st.env.Assigns(s.Fn.Node, func(r *types.Var, p string) bool { return r == nc.Var && p == "" }) {
+			continue
+		}
+		return &broken{cache: nc.Var, shadow: shadow, assign: assign, guard: nc.Expr}
+	}
+	return nil
+}
+
+// handedOn reports whether v is passed to a function other than a
+// Salesforce API or a print: that function may fill the cache (setCache(c)).
+func (st *state) handedOn(fi *flow.Func, v *types.Var) bool {
+	found := false
+	ast.Inspect(fi.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		for _, a := range call.Args {
+			if id, ok := ast.Unparen(a).(*ast.Ident); !ok || st.info.Uses[id] != v {
+				continue
+			}
+			fn := st.env.Callee(call)
+			if fn == nil || fn.Pkg() == nil || (!st.env.Salesforce(fn) && !flow.Printing(fn)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// definingAssign returns the := that declares v in the function.
+func (st *state) definingAssign(fi *flow.Func, v *types.Var) *ast.AssignStmt {
+	var found *ast.AssignStmt
+	ast.Inspect(fi.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE {
+			return found == nil
+		}
+		for _, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && st.info.Defs[id] == v {
+				found = as
+			}
+		}
+		return found == nil
+	})
+	return found
 }

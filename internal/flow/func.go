@@ -429,3 +429,61 @@ func (f *Func) rhsOf(v *types.Var) []ast.Expr {
 	}
 	return out
 }
+
+// EnclosingLoops returns the loops of the function whose body holds n,
+// innermost first.
+func (f *Func) EnclosingLoops(n ast.Node) []ast.Stmt {
+	var out []ast.Stmt
+	path := append(f.Path(n), f.Node)
+	for i := 0; i+1 < len(path); i++ {
+		switch p := path[i+1].(type) {
+		case *ast.ForStmt:
+			if path[i] == p.Body {
+				out = append(out, p)
+			}
+		case *ast.RangeStmt:
+			if path[i] == p.Body {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// Unconditional reports whether n runs every time the body of boundary (a
+// loop or the function) does: no if or else branch, switch case, function
+// literal, and unless allowed no select case or loop, lies between them.
+func (f *Func) Unconditional(n, boundary ast.Node, allowSelect, allowLoops bool) bool {
+	path := append(f.Path(n), f.Node)
+	for i := 0; i+1 < len(path); i++ {
+		child, parent := path[i], path[i+1]
+		if parent == boundary {
+			return true
+		}
+		switch p := parent.(type) {
+		case *ast.IfStmt:
+			if child == p.Body || child == p.Else {
+				return false
+			}
+		case *ast.CaseClause:
+			if stmtIn(child, p.Body) {
+				return false
+			}
+		case *ast.CommClause:
+			if !allowSelect && stmtIn(child, p.Body) {
+				return false
+			}
+		case *ast.ForStmt:
+			if !allowLoops && child == p.Body {
+				return false
+			}
+		case *ast.RangeStmt:
+			if !allowLoops && child == p.Body {
+				return false
+			}
+		case *ast.FuncLit:
+			return false
+		}
+	}
+	return false
+}

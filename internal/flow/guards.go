@@ -511,15 +511,17 @@ func (st guardSite) isFlag(e ast.Expr) bool {
 		return false
 	}
 	root, path, ok := st.env.Key(e)
-	return ok && st.assigned(st.l.Fn.Node, func(r *types.Var, p string) bool { return r == root && p == path })
+	return ok && st.env.Assigns(st.l.Fn.Node, func(r *types.Var, p string) bool { return r == root && p == path })
 }
 
 // assigned reports whether the node assigns (or takes the address of) a
 // location that match accepts.
-func (st guardSite) assigned(n ast.Node, match func(*types.Var, string) bool) bool {
+// Assigns reports whether n assigns (or takes the address of) a location
+// (a variable and a field path, see Key) that match accepts.
+func (st *Env) Assigns(n ast.Node, match func(*types.Var, string) bool) bool {
 	found := false
 	test := func(e ast.Expr) {
-		if r, p, ok := st.env.Key(e); ok && match(r, p) {
+		if r, p, ok := st.Key(e); ok && match(r, p) {
 			found = true
 		}
 	}
