@@ -151,20 +151,15 @@ func (st *state) checkLogin(l *flow.Login) {
 // deferredBefore reports whether a deferred logout that ends the session is
 // registered before the login (defer c.Logout() right after NewClient).
 func (st *state) deferredBefore(s *session) bool {
-	found := false
-	ast.Inspect(s.Fn.Body, func(n ast.Node) bool {
-		if found || n == nil || n.Pos() >= s.Expr.Pos() {
-			return false
+	for _, d := range s.Fn.Defers() {
+		if d.End() > s.Expr.Pos() {
+			break
 		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
+		if s.Ends(d, s.pair, s.flows) {
+			return true
 		}
-		if d, ok := n.(*ast.DeferStmt); ok && d.End() <= s.Expr.Pos() && s.Ends(d, s.pair, s.flows) {
-			found = true
-		}
-		return true
-	})
-	return found
+	}
+	return false
 }
 
 // leak searches the paths from the login for a return on which the session
@@ -179,6 +174,8 @@ func (st *state) leak(s *session) *ast.ReturnStmt {
 			switch {
 			case n == s.At.Node():
 				return flow.Stop // the login again: its own analysis covers what follows
+			case st.relogin(s, n):
+				return flow.Stop // another login on the same client: its own analysis covers what follows
 			case s.Ends(n, s.pair, s.flows):
 				return flow.Stop
 			case s.HolderVar != nil && s.Fn.WritesVar(n, s.HolderVar):
@@ -208,6 +205,17 @@ func (st *state) leak(s *session) *ast.ReturnStmt {
 		return nil
 	}
 	return h.Node.(*ast.ReturnStmt)
+}
+
+// relogin reports whether CFG node n logs in again on the client holding
+// the session.
+func (st *state) relogin(s *session, n ast.Node) bool {
+	for _, o := range s.Fn.LoginsAt(n) {
+		if o != s.Login && o.Session == sfapi.InReceiver && o.HolderVar != nil && o.HolderVar == s.HolderVar {
+			return true
+		}
+	}
+	return false
 }
 
 // anyErrorFailed reports whether cond is `x != nil` on an error variable.
@@ -516,43 +524,9 @@ func (st *state) noteOwners(s *session) {
 	if holder == nil {
 		return
 	}
-	isHolder := func(e ast.Expr) bool {
-		e = ast.Unparen(e)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		return flow.IdentVar(st.info, e) == holder
+	for _, fs := range l.Fn.FieldStores(holder) {
+		add(fs.Struct, fs.Field)
 	}
-	ast.Inspect(l.Fn.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CompositeLit:
-			for i, elt := range n.Elts {
-				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					if key, ok := kv.Key.(*ast.Ident); ok && isHolder(kv.Value) {
-						add(n, key.Name)
-					}
-				} else if isHolder(elt) {
-					if named := st.localStruct(st.info.TypeOf(n)); named != nil {
-						if str, ok := named.Underlying().(*types.Struct); ok && i < str.NumFields() {
-							add(n, str.Field(i).Name()) // T{c, ...}
-						}
-					}
-				}
-			}
-		case *ast.AssignStmt:
-			if len(n.Lhs) != len(n.Rhs) {
-				return true
-			}
-			for i, lhs := range n.Lhs {
-				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && isHolder(n.Rhs[i]) {
-					if s, ok := st.info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-						add(sel.X, sel.Sel.Name)
-					}
-				}
-			}
-		}
-		return true
-	})
 }
 
 // localStruct returns the named struct type of this package behind t (T or *T).

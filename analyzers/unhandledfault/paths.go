@@ -541,13 +541,7 @@ func (p *path) joinBlock(b *cfg.Block, successIdx bool) int32 {
 	if stmt == nil {
 		return -1
 	}
-	var done *cfg.Block
-	for _, blk := range p.l.Fn.CFG.Blocks {
-		if (blk.Kind == cfg.KindIfDone || blk.Kind == cfg.KindSwitchDone) && blk.Stmt == stmt {
-			done = blk
-			break
-		}
-	}
+	done := p.l.Fn.DoneBlock(stmt)
 	i := 1
 	if successIdx {
 		i = 0
@@ -555,7 +549,19 @@ func (p *path) joinBlock(b *cfg.Block, successIdx bool) int32 {
 	if done == nil || i >= len(b.Succs) {
 		return -1
 	}
-	// Does the successful branch reach done?
+	// Does the successful branch reach done, without leaving the statement?
+	inside := func(x *cfg.Block) bool {
+		var pos token.Pos
+		switch {
+		case len(x.Nodes) > 0:
+			pos = x.Nodes[0].Pos()
+		case x.Stmt != nil:
+			pos = x.Stmt.Pos()
+		default:
+			return false
+		}
+		return stmt.Pos() <= pos && pos < stmt.End()
+	}
 	seen := map[*cfg.Block]bool{b: true}
 	work := []*cfg.Block{b.Succs[i]}
 	for len(work) > 0 {
@@ -564,7 +570,7 @@ func (p *path) joinBlock(b *cfg.Block, successIdx bool) int32 {
 		if x == done {
 			return done.Index
 		}
-		if seen[x] || x == p.l.At.Block {
+		if seen[x] || x == p.l.At.Block || !inside(x) {
 			continue
 		}
 		seen[x] = true

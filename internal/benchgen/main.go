@@ -3,6 +3,7 @@
 //
 //	benchgen bench [-runs N] [-sizes 20,200,2000] [-md file]   the benchmark
 //	benchgen gen -n N -o dir                                     a generated module
+//	benchgen growth [-n N] [-shapes ifs,goto,loops]              cost against the size of one function
 //	benchgen noop [flags] packages      a no-op analyzer with facts, in sflint's driver (the loading floor)
 //	benchgen nofacts [flags] packages   the same no-op without facts (singlechecker: export data for dependencies)
 //
@@ -53,6 +54,11 @@ func main() {
 	case "nofacts":
 		os.Args = append([]string{"nofacts"}, args...)
 		singlechecker.Main(noop)
+	case "growth":
+		if err := growth(args); err != nil {
+			fmt.Fprintln(os.Stderr, "benchgen growth:", err)
+			os.Exit(1)
+		}
 	case "gen":
 		fs := flag.NewFlagSet("gen", flag.ExitOnError)
 		n := fs.Int("n", 20, "number of packages")

@@ -37,24 +37,29 @@ func (l *Login) classifier() *classifier {
 			k.taint[v] = true
 		}
 	}
-	// Variables assigned a classification, to a fixpoint.
-	info := l.Fn.Env.Info
-	for changed := true; changed; {
-		changed = false
-		for v, defs := range l.Fn.defs {
-			if k.classes[v] || !isBoolOrString(v.Type()) {
+	// Variables assigned a classification: only those assigned from the
+	// failure (or from another classification) can be, so the search
+	// follows the assignments from the failure's variables.
+	var queue []*types.Var
+	for v := range k.taint {
+		queue = append(queue, v)
+	}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for _, w := range l.Fn.Derived(v) {
+			if k.classes[w] || !isBoolOrString(w.Type()) {
 				continue
 			}
-			for _, d := range defs {
+			for _, d := range l.Fn.Defs(w) {
 				if d.Rhs != nil && k.classifies(d.Rhs) {
-					k.classes[v] = true
-					changed = true
+					k.classes[w] = true
+					queue = append(queue, w)
 					break
 				}
 			}
 		}
 	}
-	_ = info
 	return k
 }
 

@@ -692,7 +692,7 @@ func (l *Login) ErrNeverRead() bool {
 			return false // &err
 		}
 	}
-	if l.Fn.capturedVar(v) {
+	if l.Fn.Captured(v) {
 		return false
 	}
 	_, read := l.Search(Query{
@@ -712,24 +712,6 @@ func (l *Login) ErrNeverRead() bool {
 		},
 	})
 	return !read
-}
-
-// capturedVar reports whether a function literal of the function uses v.
-func (f *Func) capturedVar(v *types.Var) bool {
-	found := false
-	ast.Inspect(f.Body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.FuncLit); ok && !found {
-			ast.Inspect(lit.Body, func(m ast.Node) bool {
-				if id, ok := m.(*ast.Ident); ok && f.Env.Info.Uses[id] == v {
-					found = true
-				}
-				return !found
-			})
-			return false
-		}
-		return !found
-	})
-	return found
 }
 
 // SessionUse is what a node does with a variable holding the session.

@@ -35,6 +35,12 @@ type Func struct {
 	mu       sync.Mutex
 	values   map[string]*valueGraph // carry graphs by carrier kind (see values.go)
 	codeRead map[*types.Var]bool    // see CodeRead
+
+	ixOnce sync.Once // see ix
+	idx    *funcIndex
+	// prefixes holds the guards of the prefixes of statement lists (see prefixGuards).
+	prefixMu sync.Mutex
+	prefixes map[ast.Node]*prefix
 }
 
 type varDef struct {

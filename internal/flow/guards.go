@@ -43,6 +43,10 @@ type guard struct {
 	// For a switch case:
 	sw     ast.Stmt // *ast.SwitchStmt or *ast.TypeSwitchStmt
 	clause *ast.CaseClause
+	// For the early exits before the index'th statement of a list:
+	owner ast.Node
+	list  []ast.Stmt
+	index int
 }
 
 // NilCheck is a nil or zero test of a variable that a login depends on.
@@ -65,21 +69,28 @@ type Guards struct {
 // Guards classifies the conditions the login depends on.
 func (l *Login) Guards() Guards {
 	l.guardsOnce.Do(func() {
-		g := guardSite{l: l, env: l.Fn.Env}
-		for _, gd := range g.guardsOf(append(l.Fn.Path(l.Expr), l.Fn.Node)) {
-			isErr, isCache, checks := g.classify(gd)
+		g := guardSite{f: l.Fn, env: l.Fn.Env}
+		add := func(isErr, isCache bool, checks []NilCheck) {
 			l.guards.Error = l.guards.Error || isErr
 			if isCache {
 				l.guards.Cache = true
 				l.guards.NilChecks = append(l.guards.NilChecks, checks...)
 			}
 		}
+		for _, gd := range g.guardsOf(append(l.Fn.Path(l.Expr), l.Fn.Node)) {
+			if gd.list != nil {
+				p := l.Fn.prefixGuards(g, gd.owner, gd.list, gd.index)
+				add(p.Error, p.Cache, p.NilChecks)
+				continue
+			}
+			add(g.classify(gd))
+		}
 	})
 	return l.guards
 }
 
 type guardSite struct {
-	l   *Login
+	f   *Func
 	env *Env
 }
 
@@ -91,8 +102,18 @@ type atom struct {
 }
 
 // guardsOf returns the guards of the call at path[0], up to the function.
+// The early exits of a statement list come as one guard naming the list
+// and the position of the statement on the path.
 func (st guardSite) guardsOf(path []ast.Node) []guard {
 	var gs []guard
+	exits := func(owner ast.Node, list []ast.Stmt, child ast.Node) {
+		for i, s := range list {
+			if s == child {
+				gs = append(gs, guard{owner: owner, list: list, index: i})
+				return
+			}
+		}
+	}
 	for i := 0; i+1 < len(path); i++ {
 		child, parent := path[i], path[i+1]
 		switch p := parent.(type) {
@@ -109,7 +130,7 @@ func (st guardSite) guardsOf(path []ast.Node) []guard {
 			}
 		case *ast.CaseClause:
 			if stmtIn(child, p.Body) {
-				gs = append(gs, st.earlyExits(p.Body, child)...)
+				exits(p, p.Body, child)
 				if i+3 < len(path) { // CaseClause, BlockStmt, switch
 					if sw, ok := path[i+3].(ast.Stmt); ok {
 						gs = append(gs, guard{sw: sw, clause: p})
@@ -117,14 +138,51 @@ func (st guardSite) guardsOf(path []ast.Node) []guard {
 				}
 			}
 		case *ast.CommClause:
-			if stmtIn(child, p.Body) {
-				gs = append(gs, st.earlyExits(p.Body, child)...)
-			}
+			exits(p, p.Body, child)
 		case *ast.BlockStmt:
-			gs = append(gs, st.earlyExits(p.List, child)...)
+			exits(p, p.List, child)
 		}
 	}
 	return gs
+}
+
+// prefixGuards returns what the early exits among list[:i] test, computed
+// once for every prefix of the list (the logins of a long list share them).
+func (f *Func) prefixGuards(g guardSite, owner ast.Node, list []ast.Stmt, i int) Guards {
+	f.prefixMu.Lock()
+	defer f.prefixMu.Unlock()
+	if f.prefixes == nil {
+		f.prefixes = map[ast.Node]*prefix{}
+	}
+	p := f.prefixes[owner]
+	if p == nil {
+		p = &prefix{cum: []Guards{{}}}
+		f.prefixes[owner] = p
+	}
+	// p.cum[k] holds what list[:k] tests; it is extended as far as asked.
+	// The nil checks share one growing slice, each prefix a slice of it.
+	for k := len(p.cum) - 1; k < i; k++ {
+		cur := p.cum[k]
+		if ifs, ok := list[k].(*ast.IfStmt); ok {
+			for _, gd := range g.exitGuards(ifs) {
+				isErr, isCache, checks := g.classify(gd)
+				cur.Error = cur.Error || isErr
+				if isCache {
+					cur.Cache = true
+					p.checks = append(p.checks, checks...)
+				}
+			}
+		}
+		cur.NilChecks = p.checks[:len(p.checks):len(p.checks)]
+		p.cum = append(p.cum, cur)
+	}
+	return p.cum[i]
+}
+
+// prefix holds what the early exits of the prefixes of a statement list test.
+type prefix struct {
+	cum    []Guards
+	checks []NilCheck
 }
 
 func stmtIn(n ast.Node, list []ast.Stmt) bool {
@@ -134,21 +192,6 @@ func stmtIn(n ast.Node, list []ast.Stmt) bool {
 		}
 	}
 	return false
-}
-
-// earlyExits returns the guards of the `if cond { return }` statements that
-// come before child in list.
-func (st guardSite) earlyExits(list []ast.Stmt, child ast.Node) []guard {
-	var gs []guard
-	for _, s := range list {
-		if s == child {
-			break
-		}
-		if ifs, ok := s.(*ast.IfStmt); ok {
-			gs = append(gs, st.exitGuards(ifs)...)
-		}
-	}
-	return gs
 }
 
 // exitGuards returns what must hold for control to get past an if statement
@@ -450,7 +493,7 @@ func (st guardSite) lenOfState(e ast.Expr) bool {
 		return false
 	}
 	r, p, ok := st.env.Key(call.Args[0])
-	return ok && (p != "" || !within(st.l.Fn.Node, r.Pos()))
+	return ok && (p != "" || !within(st.f.Node, r.Pos()))
 }
 
 // within reports whether pos lies inside n.
@@ -511,11 +554,9 @@ func (st guardSite) isFlag(e ast.Expr) bool {
 		return false
 	}
 	root, path, ok := st.env.Key(e)
-	return ok && st.env.Assigns(st.l.Fn.Node, func(r *types.Var, p string) bool { return r == root && p == path })
+	return ok && st.f.AssignsLocation(root, path)
 }
 
-// assigned reports whether the node assigns (or takes the address of) a
-// location that match accepts.
 // Assigns reports whether n assigns (or takes the address of) a location
 // (a variable and a field path, see Key) that match accepts.
 func (st *Env) Assigns(n ast.Node, match func(*types.Var, string) bool) bool {
@@ -562,7 +603,7 @@ func (st guardSite) cacheLookup(e ast.Expr) bool {
 			if !ok {
 				break
 			}
-			for _, rhs := range st.l.Fn.rhsOf(v) {
+			for _, rhs := range st.f.rhsOf(v) {
 				switch r := ast.Unparen(rhs).(type) {
 				case *ast.CallExpr:
 					found = found || st.isLookupCall(r)
@@ -599,21 +640,5 @@ func (st guardSite) isLookupCall(call *ast.CallExpr) bool {
 		}
 	}
 	root, path, ok := st.env.Key(sel.X)
-	if !ok {
-		return false
-	}
-	stores := false
-	ast.Inspect(st.l.Fn.Node, func(n ast.Node) bool {
-		c, ok := n.(*ast.CallExpr)
-		if !ok {
-			return !stores
-		}
-		if other, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && HasPrefix(other.Sel.Name, StorePrefixes) {
-			if r, p, ok := st.env.Key(other.X); ok && r == root && p == path {
-				stores = true
-			}
-		}
-		return !stores
-	})
-	return stores
+	return ok && st.f.ix().storedInto[location{root, path}]
 }

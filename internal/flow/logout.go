@@ -121,6 +121,9 @@ func (l *Login) declaredLogout() (Pairing, bool) {
 // immediately called function literals are looked into; other literals are
 // not (they are escapes).
 func (l *Login) Ends(n ast.Node, p Pairing, s *Sessions) bool {
+	if _, node := l.Fn.at[n]; node && !l.Fn.ix().logouts[n] {
+		return false // no logout in it at all
+	}
 	found := false
 	inline := inlineLits(n)
 	ast.Inspect(n, func(m ast.Node) bool {

@@ -61,8 +61,7 @@ type retrySearch struct {
 	deps     map[*types.Var]uint // variables the credentials and the client depend on -> bit
 	credDeps map[*types.Var]bool
 	credVars []*types.Var
-	switches map[*ast.CaseClause]ast.Stmt // case clause -> its switch
-	canReach []bool
+	retReach []bool // blocks from which a return that makes a helper retry can be reached
 	handled  map[visitKey]bool
 	opMoves  bool // a retried operation changes the variables its credentials read
 }
@@ -88,8 +87,9 @@ func (l *Login) Retried(stop func(*types.Func) bool) *Retry {
 	}
 	s.k = l.classifier()
 	s.computeDeps()
-	s.computeSwitches()
-	s.computeReach()
+	if len(s.uses) > 0 {
+		s.computeReach()
+	}
 	if len(s.uses) > 0 {
 		s.opMoves = s.opChangesCreds()
 	}
@@ -154,25 +154,9 @@ func (s *retrySearch) computeDeps() {
 			}
 		}
 	}
-	s.credDeps = s.closure(s.credVars, nil)
+	s.credDeps = s.closure(s.credVars, false)
 	// The arguments of methods called on a variable set it up (c.SetLoginUrl(url)).
-	setup := map[*types.Var][]ast.Expr{}
-	ast.Inspect(s.l.Fn.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if n != s.l.Expr {
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-					if v := RootVar(info, sel.X); v != nil {
-						setup[v] = append(setup[v], n.Args...)
-					}
-				}
-			}
-		}
-		return true
-	})
-	all := s.closure(s.credVars, setup)
+	all := s.closure(s.credVars, true)
 	var vs []*types.Var
 	for v := range all {
 		vs = append(vs, v)
@@ -189,9 +173,9 @@ func (s *retrySearch) computeDeps() {
 }
 
 // closure returns the variables the roots are computed from, through the
-// assignments of the function and the extra expressions given per variable.
-func (s *retrySearch) closure(roots []*types.Var, extra map[*types.Var][]ast.Expr) map[*types.Var]bool {
-	info := s.l.Fn.Env.Info
+// assignments of the function and, with setup, the arguments of the
+// methods called on them.
+func (s *retrySearch) closure(roots []*types.Var, setup bool) map[*types.Var]bool {
 	seen := map[*types.Var]bool{}
 	queue := append([]*types.Var(nil), roots...)
 	for _, v := range roots {
@@ -200,90 +184,58 @@ func (s *retrySearch) closure(roots []*types.Var, extra map[*types.Var][]ast.Exp
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		var from []ast.Expr
-		for _, d := range s.l.Fn.Defs(v) {
-			if d.Rhs != nil && Contains(s.l.Fn.Body, d.Rhs) {
-				from = append(from, d.Rhs)
-			}
-		}
-		from = append(from, extra[v]...)
-		for _, e := range from {
-			for _, w := range usedVars(info, e) {
-				if !seen[w] {
-					seen[w] = true
-					queue = append(queue, w)
-				}
+		for _, w := range s.l.Fn.dependsOn(v, setup) {
+			if !seen[w] {
+				seen[w] = true
+				queue = append(queue, w)
 			}
 		}
 	}
 	return seen
 }
 
-// computeSwitches maps each case clause to its switch.
-func (s *retrySearch) computeSwitches() {
-	s.switches = map[*ast.CaseClause]ast.Stmt{}
-	ast.Inspect(s.l.Fn.Body, func(n ast.Node) bool {
-		var body *ast.BlockStmt
-		switch sw := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.SwitchStmt:
-			body = sw.Body
-		case *ast.TypeSwitchStmt:
-			body = sw.Body
-		}
-		if body != nil {
-			for _, c := range body.List {
-				if cc, ok := c.(*ast.CaseClause); ok {
-					s.switches[cc] = n.(ast.Stmt)
-				}
-			}
-		}
-		return true
-	})
-}
-
-// computeReach marks the blocks from which a way back can be reached,
-// whatever a path knows.
+// computeReach marks the blocks from which a return that makes a helper
+// call the function again can be reached.
 func (s *retrySearch) computeReach() {
 	f := s.l.Fn
-	s.canReach = make([]bool, len(f.CFG.Blocks))
+	s.retReach = make([]bool, len(f.CFG.Blocks))
 	var queue []*cfg.Block
 	for _, b := range f.CFG.Blocks {
-		if s.hasTarget(b) {
-			s.canReach[b.Index] = true
-			queue = append(queue, b)
+		for _, n := range b.Nodes {
+			if ret, ok := n.(*ast.ReturnStmt); ok && s.retryingReturn(ret) {
+				s.retReach[b.Index] = true
+				queue = append(queue, b)
+				break
+			}
 		}
 	}
 	for len(queue) > 0 {
 		b := queue[0]
 		queue = queue[1:]
 		for _, p := range f.Preds(b) {
-			if !s.canReach[p.Index] {
-				s.canReach[p.Index] = true
+			if !s.retReach[p.Index] {
+				s.retReach[p.Index] = true
 				queue = append(queue, p)
 			}
 		}
 	}
 }
 
-func (s *retrySearch) hasTarget(b *cfg.Block) bool {
-	for _, n := range b.Nodes {
-		if n == s.l.At.Node() {
+func (s *retrySearch) retryingReturn(ret *ast.ReturnStmt) bool {
+	for _, u := range s.uses {
+		if s.retries(ret, u, nil) {
 			return true
-		}
-		if s.fnObj != nil && s.recursiveCall(n) != nil {
-			return true
-		}
-		if ret, ok := n.(*ast.ReturnStmt); ok {
-			for _, u := range s.uses {
-				if s.retries(ret, u, nil) {
-					return true
-				}
-			}
 		}
 	}
 	return false
+}
+
+// canReach reports whether a way back can be reached from block b, which
+// a failure path of the login reaches: b lies on a cycle with the login,
+// or can reach a recursive call or a return that makes a helper retry.
+func (s *retrySearch) canReach(b *cfg.Block) bool {
+	f := s.l.Fn
+	return f.SameCycle(b, s.l.At.Block) || f.ix().recReach[b.Index] || (s.retReach != nil && s.retReach[b.Index])
 }
 
 // opChangesCreds reports whether a retried operation assigns the variables
@@ -650,7 +602,7 @@ func (s *retrySearch) target(n ast.Node, st State) (r *Retry, end bool) {
 		}
 		return &Retry{Kind: ViaLoop}, false
 	}
-	if s.fnObj != nil {
+	if loc := s.l.Fn.at[n]; s.fnObj != nil && loc.Block != nil && s.l.Fn.ix().recursive[loc.Block.Index] {
 		if call := s.recursiveCall(n); call != nil && s.sameArgs(call, st.Bits) {
 			return &Retry{Kind: ViaRecur, Node: call}, false
 		}
@@ -894,7 +846,7 @@ func (s *retrySearch) switchOf(b *cfg.Block) ast.Stmt {
 	if !ok {
 		return nil
 	}
-	return s.switches[cc]
+	return s.l.Fn.ix().switches[cc]
 }
 
 // classifyingDecision reports whether a block ends in a decision on what
@@ -910,7 +862,7 @@ func (s *retrySearch) classifyingDecision(b *cfg.Block) bool {
 // handledAt reports whether a decision block classifies the failure and
 // one of its outcomes leaves the retry: the path through it is not blind.
 func (s *retrySearch) handledAt(b *cfg.Block, st State) bool {
-	key := visitKey{b.Index, st}
+	key := visitKey{b.Index, st, false}
 	if v, ok := s.handled[key]; ok {
 		return v
 	}
@@ -962,7 +914,7 @@ func (s *retrySearch) leaves(starts []*cfg.Block, st State) bool {
 	visit := func(b *cfg.Block, st State) int {
 		st = l.enter(b, st)
 		st.Bits = s.enter(b, st.Bits)
-		key := visitKey{b.Index, st}
+		key := visitKey{b.Index, st, false}
 		if i, ok := index[key]; ok {
 			return i
 		}
@@ -978,7 +930,7 @@ func (s *retrySearch) leaves(starts []*cfg.Block, st State) bool {
 	for i := 0; i < len(queue); i++ {
 		b, st := queue[i].b, queue[i].st
 		g := gnode{}
-		if !s.canReach[b.Index] {
+		if !s.canReach(b) {
 			nodes[i] = gnode{kind: leafTrue}
 			continue
 		}

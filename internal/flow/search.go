@@ -2,6 +2,7 @@ package flow
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
@@ -64,6 +65,7 @@ type Hit struct {
 type visitKey struct {
 	block int32
 	st    State
+	entry bool // entering a counted loop from outside: its condition holds
 }
 
 func (q *Query) skips(out Outcome) bool {
@@ -87,7 +89,7 @@ func (l *Login) Search(q Query) (Hit, bool) {
 		q.Init(&st)
 	}
 	s := &search{l: l, q: &q, seen: map[visitKey]bool{}}
-	return s.from(l.At.Block, l.At.Index+1, st)
+	return s.from(l.At.Block, l.At.Index+1, st, false)
 }
 
 // SearchFrom explores the paths from the start of the given blocks in a
@@ -99,12 +101,12 @@ func (l *Login) SearchFrom(q Query, st State, blocks ...*cfg.Block) (Hit, bool) 
 		if !ok {
 			continue
 		}
-		k := visitKey{b.Index, nst}
+		k := visitKey{b.Index, nst, false}
 		if s.seen[k] {
 			continue
 		}
 		s.seen[k] = true
-		if h, ok := s.from(b, 0, nst); ok {
+		if h, ok := s.from(b, 0, nst, false); ok {
 			return h, true
 		}
 	}
@@ -118,7 +120,10 @@ type search struct {
 	path []*cfg.Block
 }
 
-func (s *search) from(b *cfg.Block, idx int, st State) (Hit, bool) {
+// from explores the paths from the idx'th node of block b, in state st;
+// entry says that b is a counted loop's condition entered from outside
+// the loop, which holds on entry (for i := 0; i < n; i++ with constants).
+func (s *search) from(b *cfg.Block, idx int, st State, entry bool) (Hit, bool) {
 	s.path = append(s.path, b)
 	defer func() { s.path = s.path[:len(s.path)-1] }()
 	for i := idx; i < len(b.Nodes); i++ {
@@ -142,6 +147,9 @@ func (s *search) from(b *cfg.Block, idx int, st State) (Hit, bool) {
 		return Hit{}, false
 	}
 	for i, next := range b.Succs {
+		if entry && i == 1 {
+			continue // the loop's body runs at least once
+		}
 		nst, ok := s.l.branch(b, i, st)
 		if !ok || s.q.skips(nst.Out) {
 			continue
@@ -150,12 +158,12 @@ func (s *search) from(b *cfg.Block, idx int, st State) (Hit, bool) {
 		if !ok {
 			continue
 		}
-		k := visitKey{next.Index, nst}
+		k := visitKey{next.Index, nst, s.l.Fn.countedEntry(b, next)}
 		if s.seen[k] {
 			continue
 		}
 		s.seen[k] = true
-		if h, ok := s.from(next, 0, nst); ok {
+		if h, ok := s.from(next, 0, nst, k.entry); ok {
 			return h, true
 		}
 	}
@@ -168,6 +176,25 @@ func (s *search) enter(from, to *cfg.Block, st State) (State, bool) {
 		return st, false
 	}
 	return st, true
+}
+
+// countedEntry reports whether the edge from block from to block to enters
+// the condition of a counted loop (for i := 0; i < 3; i++) from outside
+// it: the condition holds then.
+func (f *Func) countedEntry(from, to *cfg.Block) bool {
+	fs, ok := to.Stmt.(*ast.ForStmt)
+	if !ok || to.Kind != cfg.KindForLoop || !f.ix().counted[fs] {
+		return false
+	}
+	var pos token.Pos
+	switch {
+	case len(from.Nodes) > 0:
+		pos = from.Nodes[len(from.Nodes)-1].Pos()
+	case from.Stmt != nil:
+		pos = from.Stmt.Pos()
+	}
+	inside := func(n ast.Node) bool { return n != nil && Contains(n, &ast.Ident{NamePos: pos}) }
+	return !inside(fs.Body) && (fs.Post == nil || !inside(fs.Post))
 }
 
 // step applies the effects of a CFG node on a path: the login's own node
