@@ -9,9 +9,11 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
+require golang.org/x/sys v0.49.0 // indirect
+
 require (
 	github.com/rogpeppe/go-internal v1.16.0
-	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/mod v0.42.0
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 )

@@ -39,6 +39,7 @@ type Options struct {
 	Diff    bool
 	Context int // -c: lines of source context in text output
 	Tests   bool
+	Tags    string // -tags: build tags, as go build -tags
 	Enabled []*analysis.Analyzer
 	// Login is the shared pass. It is analysed as a root too: the checker
 	// drops the results of non-root actions, and the suppressed findings
@@ -88,6 +89,7 @@ func parseFlags(progname string, args []string, stdout, stderr io.Writer, login 
 	fs.BoolVar(&opts.Diff, "diff", false, "with -fix (implied), print the fixes as a unified diff instead of writing files")
 	fs.IntVar(&opts.Context, "c", -1, "display offending line with this many lines of context (it prints source: mind secrets)")
 	fs.BoolVar(&opts.Tests, "test", true, "load the packages' tests too")
+	fs.StringVar(&opts.Tags, "tags", "", "comma-separated list of build `tags` to consider satisfied, as go build -tags (code behind other tags is not analysed)")
 
 	enable := map[*analysis.Analyzer]*triState{}
 	for _, a := range append([]*analysis.Analyzer{login}, checks...) {
@@ -203,8 +205,14 @@ func help(progname string, names []string, stdout, stderr io.Writer, login *anal
 
 func run(progname string, opts *Options, patterns []string, stdout, stderr io.Writer) int {
 	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		// NeedEmbedFiles: go list checks //go:embed patterns only when
+		// asked for the files, and a pattern matching nothing is an error
+		// (as under go vet and go build).
+		Mode:  packages.LoadAllSyntax | packages.NeedModule | packages.NeedEmbedFiles,
 		Tests: opts.Tests,
+	}
+	if opts.Tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + opts.Tags}
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
