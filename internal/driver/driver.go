@@ -19,7 +19,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -204,13 +203,7 @@ func help(progname string, names []string, stdout, stderr io.Writer, login *anal
 }
 
 func run(progname string, opts *Options, patterns []string, stdout, stderr io.Writer) int {
-	cfg := &packages.Config{
-		// NeedEmbedFiles: go list checks //go:embed patterns only when
-		// asked for the files, and a pattern matching nothing is an error
-		// (as under go vet and go build).
-		Mode:  packages.LoadAllSyntax | packages.NeedModule | packages.NeedEmbedFiles,
-		Tests: opts.Tests,
-	}
+	cfg := &packages.Config{Mode: loadMode, Tests: opts.Tests}
 	if opts.Tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.Tags}
 	}
@@ -223,6 +216,15 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "%s: %s matched no packages\n", progname, strings.Join(patterns, " "))
 		return ExitError
 	}
+	roots := opts.Enabled
+	if opts.Login != nil && len(roots) > 0 {
+		roots = append([]*analysis.Analyzer{opts.Login}, roots...)
+	}
+	findings, failures, err := analyze(roots, pkgs)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s\n", progname, oneLine(err.Error()))
+		return ExitError
+	}
 	code := ExitClean
 	if printLoadErrors(pkgs, stderr) > 0 {
 		code = ExitError
@@ -230,16 +232,6 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 	if len(opts.Enabled) == 0 {
 		return code
 	}
-	roots := opts.Enabled
-	if opts.Login != nil {
-		roots = append([]*analysis.Analyzer{opts.Login}, roots...)
-	}
-	graph, err := checker.Analyze(roots, pkgs, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: %s\n", progname, oneLine(err.Error()))
-		return ExitError
-	}
-	findings, failures := collect(graph)
 	for _, f := range failures {
 		fmt.Fprintf(stderr, "%s: %s\n", progname, f)
 		code = ExitError

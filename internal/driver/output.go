@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -20,20 +19,28 @@ import (
 type Finding struct {
 	Analyzer *analysis.Analyzer
 	PkgID    string
-	Posn     token.Position
-	End      token.Position
-	Diag     analysis.Diagnostic
-	Fset     *token.FileSet
+	// Posn and End are where the finding is reported: they follow //line
+	// directives, as go vet's positions do.
+	Posn, End token.Position
+	// Real and RealEnd are the same places in the file sflint read, not
+	// following //line directives: whatever reads or writes a file (fixes,
+	// -diff, -c, the columns and edits of JSON and SARIF) uses these.
+	Real, RealEnd token.Position
+	Diag          analysis.Diagnostic
+	Fset          *token.FileSet
 	// Suppressed is set for diagnostics a //sflint:ignore directive silenced.
 	Suppressed bool
 	// Directive is the directive that silenced it (nil unless Suppressed).
 	Directive *sflogin.Directive
+	// fixFile is "" when fixes may edit the file of Real, else why not.
+	fixFile string
+	// generated: the file of Real is generated code (fixes are not applied).
+	generated bool
 }
 
-// collect gathers the findings of the root actions, de-duplicated (a file
-// belongs to a package and its test variant) and sorted, and the distinct
-// analysis failures.
-func collect(graph *checker.Graph) ([]*Finding, []string) {
+// dedupFindings drops repeated findings (a file belongs to a package and
+// its test variant) and sorts the rest.
+func dedupFindings(in []*Finding) []*Finding {
 	type key struct {
 		posn     token.Position
 		analyzer string
@@ -41,56 +48,14 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 	}
 	seen := map[key]bool{}
 	var out []*Finding
-	add := func(act *checker.Action, d analysis.Diagnostic, dir *sflogin.Directive, a *analysis.Analyzer) {
-		fset := act.Package.Fset
-		f := &Finding{Analyzer: a, PkgID: act.Package.ID, Posn: fset.Position(d.Pos), Diag: d, Fset: fset, Suppressed: dir != nil, Directive: dir}
-		if d.End.IsValid() {
-			f.End = fset.Position(d.End)
-		}
-		k := key{f.Posn, a.Name, d.Message}
-		if seen[k] {
-			return
-		}
-		seen[k] = true
-		out = append(out, f)
-	}
-	var failures []string
-	failed := map[string]bool{}
-	roots := map[*analysis.Analyzer]bool{}
-	for _, act := range graph.Roots {
-		roots[act.Analyzer] = true
-	}
-	for act := range graph.All() {
-		if act.Err != nil && (len(act.Package.Errors) > 0 || act.Package.IllTyped) {
-			continue // the package's own errors were printed already
-		}
-		if act.Err != nil {
-			msg := fmt.Sprintf("%s: %s: %s", act.Package.PkgPath, act.Analyzer.Name, oneLine(act.Err.Error()))
-			if !failed[msg] {
-				failed[msg] = true
-				failures = append(failures, msg)
-			}
-			continue
-		}
-		if act.IsRoot {
-			for _, d := range act.Diagnostics {
-				add(act, d, nil, act.Analyzer)
-			}
+	for _, f := range in {
+		k := key{f.Posn, f.Analyzer.Name, f.Diag.Message}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
 		}
 	}
-	// Suppressed diagnostics live in the shared pass's result of each root package.
-	for _, act := range graph.Roots {
-		for _, dep := range act.Deps {
-			res, ok := dep.Result.(*sflogin.Result)
-			if !ok || dep.Err != nil {
-				continue
-			}
-			for _, s := range res.Suppressions(act.Analyzer.Name) {
-				add(act, s.Diag, s.Directive, act.Analyzer)
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
+	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Posn.Filename != b.Posn.Filename {
 			return a.Posn.Filename < b.Posn.Filename
@@ -103,8 +68,12 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 		}
 		return a.Diag.Message < b.Diag.Message
 	})
-	sort.Strings(failures)
-	return out, failures
+	return out
+}
+
+func sortedFailures(f []string) []string {
+	sort.Strings(f)
+	return f
 }
 
 func countReported(fs []*Finding) int {
