@@ -236,8 +236,14 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "%s: %s\n", progname, f)
 		code = ExitError
 	}
+	// Formats that show fixes, and -fix, say which they dropped.
+	notes := io.Discard
+	if opts.Fix || opts.Format != "text" {
+		notes = stderr
+	}
+	dropUnsafeFixes(progname, findings, notes)
 	if opts.Fix {
-		if err := applyFixes(findings, opts.Diff, stdout); err != nil {
+		if err := applyFixes(progname, findings, opts.Diff, stdout, stderr); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", progname, err)
 			return ExitError
 		}

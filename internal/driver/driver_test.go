@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"go/ast"
+	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,5 +196,129 @@ func TestHelp(t *testing.T) {
 	code, stdout, _ = run(t, "-h")
 	if code != driver.ExitClean || !strings.Contains(stdout, "Exit status:") {
 		t.Errorf("-h: exit %d, stdout lacks the exit statuses", code)
+	}
+}
+
+// renamer reports calls to Login in m.go like fake, with a fix that renames
+// them to name: run beside fake, their fixes conflict there.
+func renamer(name string) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name: "rename" + strings.ToLower(name),
+		Doc:  "report calls named Login, fix to " + name,
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				if filepath.Base(pass.Fset.File(f.FileStart).Name()) != "m.go" {
+					continue
+				}
+				ast.Inspect(f, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && id.Name == "Login" {
+						if _, isCall := pass.TypesInfo.Uses[id].(*types.Func); isCall {
+							pass.Report(analysis.Diagnostic{Pos: id.Pos(), End: id.End(), Message: "rename Login",
+								SuggestedFixes: []analysis.SuggestedFix{{Message: "call " + name,
+									TextEdits: []analysis.TextEdit{{Pos: id.Pos(), End: id.End(), NewText: []byte(name)}}}}})
+						}
+					}
+					return true
+				})
+			}
+			return nil, nil
+		},
+	}
+}
+
+// elsewhere reports the declaration of use and offers a fix that edits
+// another file of the package.
+var elsewhere = &analysis.Analyzer{
+	Name: "elsewhere",
+	Doc:  "a fix in another file",
+	Run: func(pass *analysis.Pass) (any, error) {
+		var use *ast.FuncDecl
+		var other *ast.File
+		for _, f := range pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "use" {
+					use = fd
+				}
+			}
+			if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "other.go") {
+				other = f
+			}
+		}
+		if use != nil && other != nil {
+			pass.Report(analysis.Diagnostic{Pos: use.Name.Pos(), Message: "use is here",
+				SuggestedFixes: []analysis.SuggestedFix{{Message: "touch other.go",
+					TextEdits: []analysis.TextEdit{{Pos: other.Name.End(), End: other.Name.End(), NewText: []byte(" // touched")}}}}})
+		}
+		return nil, nil
+	},
+}
+
+func runWith(t *testing.T, checks []*analysis.Analyzer, args ...string) (int, string, string) {
+	t.Helper()
+	wd, _ := os.Getwd()
+	t.Cleanup(func() { os.Chdir(wd) })
+	var stdout, stderr bytes.Buffer
+	code := driver.Main("sflint", args, &stdout, &stderr, sflogin.Analyzer, checks)
+	return code, stdout.String(), stderr.String()
+}
+
+// TestFixConflictWritesNothing: two findings whose fixes edit the same text
+// make -fix fail as a whole: no file is written, not even one whose fixes
+// were fine, and stderr says which findings clash.
+func TestFixConflictWritesNothing(t *testing.T) {
+	other := "package m\n\nfunc other() error {\n\treturn LoginOnce()\n}\n\nfunc again() error { return Login() }\n"
+	dir := module(t, map[string]string{"m.go": src, "z.go": other})
+	// In z.go, fake's fix alone is fine; in m.go it clashes with the renamer's.
+	code, stdout, stderr := runWith(t, []*analysis.Analyzer{fake, renamer("LoginTwice")}, "-C", dir, "-fix", "./...")
+	if code != driver.ExitError {
+		t.Fatalf("exit %d, want %d; stderr %q", code, driver.ExitError, stderr)
+	}
+	want := "sflint: m.go: the fixes of two findings edit the same text: m.go:7:9 (fake) and m.go:7:9 (renamelogintwice); apply them one analyzer at a time (e.g. -fix -renamelogintwice); no file written\n"
+	if stdout != "" || stderr != want {
+		t.Errorf("stdout %q, stderr %q; want nothing and %q", stdout, stderr, want)
+	}
+	for name, want := range map[string]string{"m.go": src, "z.go": other} {
+		if got, _ := os.ReadFile(filepath.Join(dir, name)); string(got) != want {
+			t.Errorf("%s was written:\n%s", name, got)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "sflint-fix") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+	// -diff fails the same way, printing nothing.
+	code, stdout, _ = runWith(t, []*analysis.Analyzer{fake, renamer("LoginTwice")}, "-C", dir, "-diff", "./...")
+	if code != driver.ExitError || stdout != "" {
+		t.Errorf("-diff: exit %d, stdout %q; want %d and nothing", code, stdout, driver.ExitError)
+	}
+}
+
+// TestFixInAnotherFileDropped: a fix whose edits fall in another file than
+// the finding's is never applied nor shown; a note says so.
+func TestFixInAnotherFileDropped(t *testing.T) {
+	otherSrc := "package m\n\nvar _ = 1\n"
+	dir := module(t, map[string]string{"m.go": src, "other.go": otherSrc})
+	code, stdout, stderr := runWith(t, []*analysis.Analyzer{elsewhere}, "-C", dir, "-fix", "./...")
+	if code != driver.ExitClean || stdout != "" {
+		t.Fatalf("-fix: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	want := "sflint: note: m.go:6:6: fix \"touch other.go\" dropped: it edits other.go, not m.go where the finding is\n"
+	if stderr != want {
+		t.Errorf("stderr = %q, want %q", stderr, want)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "other.go")); string(got) != otherSrc {
+		t.Errorf("other.go was written:\n%s", got)
+	}
+	for _, format := range []string{"json", "sarif"} {
+		_, stdout, stderr = runWith(t, []*analysis.Analyzer{elsewhere}, "-C", dir, "-format="+format, "./...")
+		if strings.Contains(stdout, "touch other.go") || !strings.Contains(stdout, "use is here") || stderr != want {
+			t.Errorf("-format=%s shows the fix, or no note:\nstdout %s\nstderr %q", format, stdout, stderr)
+		}
+	}
+	// Text output shows no fix: no note either.
+	if _, _, stderr = runWith(t, []*analysis.Analyzer{elsewhere}, "-C", dir, "./..."); stderr != "" {
+		t.Errorf("text: stderr %q, want nothing", stderr)
 	}
 }

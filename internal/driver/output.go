@@ -121,17 +121,24 @@ func writeText(w io.Writer, findings []*Finding, opts *Options) error {
 	return bw.Flush()
 }
 
+// printContext prints the lines around the finding from the file sflint
+// read, at their real line numbers (a //line directive names another file,
+// or other lines). Code that is not the package's own source (what cgo
+// generated from it) has no context printed.
 func printContext(w io.Writer, f *Finding, n int) {
-	data, err := os.ReadFile(f.Posn.Filename)
+	if f.fixFile != "" {
+		return
+	}
+	data, err := os.ReadFile(f.Real.Filename)
 	if err != nil {
 		return
 	}
 	lines := strings.Split(string(data), "\n")
-	end := f.Posn.Line
-	if f.End.IsValid() && f.End.Line > end {
-		end = f.End.Line
+	end := f.Real.Line
+	if f.RealEnd.IsValid() && f.RealEnd.Line > end && f.RealEnd.Filename == f.Real.Filename {
+		end = f.RealEnd.Line
 	}
-	for i := max(f.Posn.Line-n, 1); i <= min(end+n, len(lines)); i++ {
+	for i := max(f.Real.Line-n, 1); i <= min(end+n, len(lines)); i++ {
 		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
 	}
 }
@@ -178,14 +185,15 @@ func writeJSON(w io.Writer, findings []*Finding, _ *Options) error {
 			d.End = posnString(f.End)
 		}
 		for _, sf := range f.Diag.SuggestedFixes {
+			// Edits are byte offsets in the file sflint read (not one a
+			// //line directive names).
+			name, edits, why := fixEdits(f, sf)
+			if why != "" {
+				continue
+			}
 			jf := jsonFix{Message: sf.Message}
-			for _, e := range sf.TextEdits {
-				start := f.Fset.Position(e.Pos)
-				end := start
-				if e.End.IsValid() {
-					end = f.Fset.Position(e.End)
-				}
-				jf.Edits = append(jf.Edits, jsonEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+			for _, e := range edits {
+				jf.Edits = append(jf.Edits, jsonEdit{Filename: name, Start: e.Start, End: e.End, New: e.New})
 			}
 			d.SuggestedFixes = append(d.SuggestedFixes, jf)
 		}

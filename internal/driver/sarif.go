@@ -245,19 +245,14 @@ func (sw *sarifWriter) result(f *Finding, ruleIndex int) sarifResult {
 		RuleIndex:    ruleIndex,
 		Level:        "warning",
 		Message:      sarifMessage{Text: sarifEscape(f.Diag.Message)},
-		Locations:    []sarifLocation{{PhysicalLocation: sw.physical(f.Posn, f.End)}},
+		Locations:    []sarifLocation{{PhysicalLocation: sw.physical(f.Fset, f.Diag.Pos, f.Diag.End)}},
 		Suppressions: []sarifSuppression{},
 	}
 	for i, rel := range f.Diag.Related {
 		id := i + 1
-		start := f.Fset.Position(rel.Pos)
-		var end token.Position
-		if rel.End.IsValid() {
-			end = f.Fset.Position(rel.End)
-		}
 		r.RelatedLocations = append(r.RelatedLocations, sarifLocation{
 			ID:               &id,
-			PhysicalLocation: sw.physical(start, end),
+			PhysicalLocation: sw.physical(f.Fset, rel.Pos, rel.End),
 			Message:          &sarifMessage{Text: sarifEscape(rel.Message)},
 		})
 		r.Message.Text += fmt.Sprintf(" [%s](%d)", sarifEscape(rel.Message), id)
@@ -269,8 +264,7 @@ func (sw *sarifWriter) result(f *Finding, ruleIndex int) sarifResult {
 		s := sarifSuppression{Kind: "inSource"}
 		if d := f.Directive; d != nil {
 			s.Justification = d.Reason
-			p := f.Fset.Position(d.Pos)
-			s.Location = &sarifLocation{PhysicalLocation: sw.physical(p, token.Position{})}
+			s.Location = &sarifLocation{PhysicalLocation: sw.physical(f.Fset, d.Pos, token.NoPos)}
 		}
 		r.Suppressions = []sarifSuppression{s}
 	}
@@ -281,12 +275,14 @@ func (sw *sarifWriter) fix(fset *token.FileSet, fix analysis.SuggestedFix) sarif
 	sf := sarifFix{Description: sarifMessage{Text: fix.Message}, ArtifactChanges: []sarifArtifactChange{}}
 	byFile := map[string]int{}
 	for _, e := range fix.TextEdits {
-		start := fset.Position(e.Pos)
+		// Edits name the file sflint read, at its lines and columns (not
+		// those a //line directive gives).
+		start := fset.PositionFor(e.Pos, false)
 		end := start
 		if e.End.IsValid() {
-			end = fset.Position(e.End)
+			end = fset.PositionFor(e.End, false)
 		}
-		rep := sarifReplacement{DeletedRegion: sw.region(start, end)}
+		rep := sarifReplacement{DeletedRegion: sw.region(start, end, start, end)}
 		if len(e.NewText) > 0 {
 			rep.InsertedContent = &sarifContent{Text: string(e.NewText)}
 		}
@@ -301,23 +297,43 @@ func (sw *sarifWriter) fix(fset *token.FileSet, fix analysis.SuggestedFix) sarif
 	return sf
 }
 
-func (sw *sarifWriter) physical(start, end token.Position) sarifPhysicalLocation {
-	return sarifPhysicalLocation{ArtifactLocation: sw.artifact(start.Filename), Region: sw.region(start, end)}
+// physical is where a finding, a related location or a directive is
+// reported: file and line follow //line directives, as in every format.
+func (sw *sarifWriter) physical(fset *token.FileSet, pos, end token.Pos) sarifPhysicalLocation {
+	start, realStart := fset.Position(pos), fset.PositionFor(pos, false)
+	var stop, realStop token.Position
+	if end.IsValid() {
+		stop, realStop = fset.Position(end), fset.PositionFor(end, false)
+	}
+	return sarifPhysicalLocation{ArtifactLocation: sw.artifact(start.Filename), Region: sw.region(start, stop, realStart, realStop)}
 }
 
-// region converts byte columns to UTF-16 columns. A region without an end
-// covers the start position only.
-func (sw *sarifWriter) region(start, end token.Position) sarifRegion {
-	r := sarifRegion{StartLine: start.Line, StartColumn: sw.column(start)}
+// region converts byte columns to UTF-16 columns, counted in the file sflint
+// read (realStart, realEnd: the bytes of the file a //line directive names
+// are not those of the code). A region without an end covers the start
+// position only.
+func (sw *sarifWriter) region(start, end, realStart, realEnd token.Position) sarifRegion {
+	r := sarifRegion{StartLine: start.Line, StartColumn: sw.column(start, realStart)}
 	if end.IsValid() && end.Filename == start.Filename {
 		r.EndLine = end.Line
-		r.EndColumn = sw.column(end)
+		r.EndColumn = sw.column(end, realEnd)
 	}
 	return r
 }
 
-// column returns the 1-based UTF-16 column of a position.
-func (sw *sarifWriter) column(p token.Position) int {
+// column returns the 1-based UTF-16 column of reported position p, whose
+// bytes are at real in the file sflint read. A //line directive with a
+// column shifts the columns of its line: the shift is kept. One without a
+// column leaves the columns unknown (0): SARIF's smallest, 1, is given.
+func (sw *sarifWriter) column(p, real token.Position) int {
+	if p.Column < 1 {
+		return 1
+	}
+	return max(sw.utf16Column(real)+p.Column-real.Column, 1)
+}
+
+// utf16Column returns the 1-based UTF-16 column of a position in the file sflint read.
+func (sw *sarifWriter) utf16Column(p token.Position) int {
 	if p.Column < 1 || p.Offset < p.Column-1 {
 		return max(p.Column, 1)
 	}
