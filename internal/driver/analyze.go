@@ -76,6 +76,19 @@ type session struct {
 	findings []*Finding
 	failures []string
 	failed   map[string]bool
+
+	// Files listed by more than one package (a package and its test
+	// variant) are parsed once, and kept until the last of them is done.
+	parseMu sync.Mutex
+	parsed  map[string]*parsedFile
+}
+
+// parsedFile is a file parsed for one or more packages.
+type parsedFile struct {
+	once sync.Once
+	f    *ast.File
+	errs []packages.Error
+	uses int // packages still to be type-checked with it (under parseMu)
 }
 
 type objectFactKey struct {
@@ -104,6 +117,7 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Findi
 		objectFacts:  map[objectFactKey]analysis.Fact{},
 		packageFacts: map[packageFactKey]analysis.Fact{},
 		failed:       map[string]bool{},
+		parsed:       map[string]*parsedFile{},
 	}
 	s.depPlan = plan(s.rootPlan, func(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 })
 
@@ -116,6 +130,16 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Findi
 	})
 	for _, p := range pkgs {
 		nodes[p].root = true
+	}
+	for _, n := range order {
+		for _, name := range n.pkg.CompiledGoFiles {
+			pf := s.parsed[name]
+			if pf == nil {
+				pf = &parsedFile{}
+				s.parsed[name] = pf
+			}
+			pf.uses++
+		}
 	}
 	var leaves []*node
 	for _, n := range order {
@@ -248,6 +272,7 @@ func (s *session) process(n *node, nodes map[*packages.Package]*node) {
 	}
 	s.mu.Unlock()
 	// Importers need only the package's types (and the facts kept in s).
+	s.release(p)
 	p.Syntax = nil
 	p.TypesInfo = nil
 	p.TypeErrors = nil
@@ -303,23 +328,8 @@ func (s *session) typeCheck(p *packages.Package) {
 	}
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	for _, name := range p.CompiledGoFiles {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			p.Errors = append(p.Errors, packages.Error{Pos: name + ":1", Msg: cleanErr(err).Error(), Kind: packages.ParseError})
-			continue
-		}
-		// The mode go/packages uses (object resolution included: some
-		// analyzers still read ast.Object).
-		f, err := parser.ParseFile(s.fset, name, src, parser.AllErrors|parser.ParseComments)
-		if err != nil {
-			if list, ok := err.(scanner.ErrorList); ok {
-				for _, e := range list {
-					p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
-				}
-			} else {
-				p.Errors = append(p.Errors, packages.Error{Pos: name + ":1", Msg: err.Error(), Kind: packages.ParseError})
-			}
-		}
+		f, errs := s.parse(name)
+		p.Errors = append(p.Errors, errs...)
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
 		}
@@ -360,6 +370,49 @@ func (s *session) typeCheck(p *packages.Package) {
 	p.IllTyped = len(p.Errors) > 0
 	for _, imp := range p.Imports {
 		p.IllTyped = p.IllTyped || imp.IllTyped
+	}
+}
+
+// parse parses a file once for all the packages that list it.
+func (s *session) parse(name string) (*ast.File, []packages.Error) {
+	s.parseMu.Lock()
+	pf := s.parsed[name]
+	if pf == nil { // not counted: parse for this package alone
+		pf = &parsedFile{}
+	}
+	s.parseMu.Unlock()
+	pf.once.Do(func() {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			pf.errs = []packages.Error{{Pos: name + ":1", Msg: cleanErr(err).Error(), Kind: packages.ParseError}}
+			return
+		}
+		// The mode go/packages uses (object resolution included: some
+		// analyzers still read ast.Object).
+		pf.f, err = parser.ParseFile(s.fset, name, src, parser.AllErrors|parser.ParseComments)
+		if err != nil {
+			if list, ok := err.(scanner.ErrorList); ok {
+				for _, e := range list {
+					pf.errs = append(pf.errs, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+				}
+			} else {
+				pf.errs = []packages.Error{{Pos: name + ":1", Msg: err.Error(), Kind: packages.ParseError}}
+			}
+		}
+	})
+	return pf.f, pf.errs
+}
+
+// release forgets the package's files that no other package still needs.
+func (s *session) release(p *packages.Package) {
+	s.parseMu.Lock()
+	defer s.parseMu.Unlock()
+	for _, name := range p.CompiledGoFiles {
+		if pf := s.parsed[name]; pf != nil {
+			if pf.uses--; pf.uses <= 0 {
+				delete(s.parsed, name)
+			}
+		}
 	}
 }
 
