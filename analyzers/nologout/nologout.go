@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -1671,9 +1672,9 @@ func (st *state) how(s *session) string {
 		return "POST the access token to /services/oauth2/revoke before every return (or defer it once the login succeeded)"
 	}
 	if s.pair.fn != nil && s.holderExpr != nil {
-		return fmt.Sprintf("defer %s(%s) after the login's error check", sflogin.FuncName(s.pair.fn), types.ExprString(s.holderExpr))
+		return fmt.Sprintf("defer %s(%s) after the login's error check", sflogin.FuncName(s.pair.fn), redact.Expr(st.info, s.holderExpr))
 	}
-	if call := st.logoutCallText(s); call != "" {
+	if call := st.logoutCallText(s, st.printed); call != "" {
 		return fmt.Sprintf("defer %s after the login's error check", call)
 	}
 	return fmt.Sprintf("log the client out on every path (its %s(), or a method of yours that calls it; defer it after the login's error check)", s.pair.method)
@@ -1681,7 +1682,7 @@ func (st *state) how(s *session) string {
 
 // logoutCallText is the logout call on the holder, "client.Logout()", or ""
 // when no logout method of the holder's type is known.
-func (st *state) logoutCallText(s *session) string {
+func (st *state) logoutCallText(s *session, print func(ast.Expr) string) string {
 	if s.holderExpr == nil {
 		return ""
 	}
@@ -1693,8 +1694,12 @@ func (st *state) logoutCallText(s *session) string {
 	if m == "" {
 		return ""
 	}
-	return types.ExprString(s.holderExpr) + "." + m + "()"
+	return print(s.holderExpr) + "." + m + "()"
 }
+
+// printed is how a message prints an expression: string literals elided,
+// no name that spells a secret (internal/redact).
+func (st *state) printed(e ast.Expr) string { return redact.Expr(st.info, e) }
 
 // logoutMethod returns the name of a method of t, taking no arguments, that
 // ends the session t holds: the library's logout (method), a method of this
@@ -1812,9 +1817,9 @@ func (st *state) reportDiscarded(s *session) {
 // login's error check (or right after the login statement when there is
 // none), or nil when the edit is not mechanical.
 func (st *state) fix(s *session) *analysis.SuggestedFix {
-	call := st.logoutCallText(s)
-	if call == "" || s.pair.flavor != holderLogout {
-		return nil
+	call := st.logoutCallText(s, types.ExprString) // the code inserted
+	if call == "" || s.pair.flavor != holderLogout || !redact.Verbatim(st.info, s.holderExpr) {
+		return nil // (a fix would print a secret held in a literal: JSON and SARIF carry fixes)
 	}
 	stmt, next := st.loginStmt(s)
 	if stmt == nil {
@@ -1843,7 +1848,7 @@ func (st *state) fix(s *session) *analysis.SuggestedFix {
 	}
 	indent := strings.Repeat("\t", max(st.pass.Fset.Position(stmt.Pos()).Column-1, 0))
 	return &analysis.SuggestedFix{
-		Message:   "Defer " + call + " after the login's error check",
+		Message:   "Defer " + st.logoutCallText(s, st.printed) + " after the login's error check",
 		TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte("\n" + indent + "defer " + call)}},
 	}
 }

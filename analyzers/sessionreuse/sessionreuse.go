@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -584,7 +585,7 @@ func (st *state) perCall(s *site) *analysis.Diagnostic {
 	if u.escape || !u.api {
 		return nil
 	}
-	kept := exprString(own[0].expr)
+	kept := exprString(st.info, own[0].expr)
 	return &analysis.Diagnostic{
 		Pos: s.c.Expr.Pos(), End: st.end(s.c.Expr), Category: "per-call",
 		Message: fmt.Sprintf("%s logs in again on every call of %s although %s already holds the session, so every use opens a new Salesforce session: %s; log in once (in the constructor, or lazily when %s has no session yet) and reuse it, and %s",
@@ -705,9 +706,9 @@ func (st *state) end(n ast.Node) token.Pos {
 	return n.End()
 }
 
-func exprString(e ast.Expr) string {
+func exprString(info *types.Info, e ast.Expr) string {
 	if e == nil {
 		return "the receiver"
 	}
-	return types.ExprString(e)
+	return redact.Expr(info, e)
 }

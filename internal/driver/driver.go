@@ -85,7 +85,7 @@ func parseFlags(progname string, args []string, stdout, stderr io.Writer, login 
 	fs.StringVar(&opts.Format, "format", "text", "output `format`: text, json or sarif")
 	jsonFlag := fs.Bool("json", false, "emit JSON output (same as -format=json)")
 	fs.BoolVar(&opts.Fix, "fix", false, "apply all suggested fixes instead of reporting")
-	fs.BoolVar(&opts.Diff, "diff", false, "with -fix (implied), print the fixes as a unified diff instead of writing files")
+	fs.BoolVar(&opts.Diff, "diff", false, "with -fix (implied), print the fixes as a unified diff instead of writing files (it prints source: mind secrets)")
 	fs.IntVar(&opts.Context, "c", -1, "display offending line with this many lines of context (it prints source: mind secrets)")
 	fs.BoolVar(&opts.Tests, "test", true, "load the packages' tests too")
 	fs.StringVar(&opts.Tags, "tags", "", "comma-separated list of build `tags` to consider satisfied, as go build -tags (code behind other tags is not analysed)")

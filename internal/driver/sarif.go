@@ -32,6 +32,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/sflint/sflint/internal/redact"
 )
 
 const (
@@ -263,7 +265,9 @@ func (sw *sarifWriter) result(f *Finding, ruleIndex int) sarifResult {
 	if f.Suppressed {
 		s := sarifSuppression{Kind: "inSource"}
 		if d := f.Directive; d != nil {
-			s.Justification = d.Reason
+			// The reason is text from the source: a secret pasted into it
+			// is not copied (internal/redact).
+			s.Justification = redact.Text(d.Reason, redact.SourceSecrets(sw.source(f.Fset.PositionFor(d.Pos, false).Filename)))
 			s.Location = &sarifLocation{PhysicalLocation: sw.physical(f.Fset, d.Pos, token.NoPos)}
 		}
 		r.Suppressions = []sarifSuppression{s}
@@ -337,11 +341,7 @@ func (sw *sarifWriter) utf16Column(p token.Position) int {
 	if p.Column < 1 || p.Offset < p.Column-1 {
 		return max(p.Column, 1)
 	}
-	src, ok := sw.lines[p.Filename]
-	if !ok {
-		src, _ = os.ReadFile(p.Filename)
-		sw.lines[p.Filename] = src
-	}
+	src := sw.source(p.Filename)
 	lineStart := p.Offset - (p.Column - 1)
 	if p.Offset > len(src) {
 		return p.Column // file changed or unreadable: bytes are the best guess
@@ -353,6 +353,16 @@ func (sw *sarifWriter) utf16Column(p token.Position) int {
 		b = b[size:]
 	}
 	return col
+}
+
+// source returns the content of a file sflint read (nil if unreadable).
+func (sw *sarifWriter) source(name string) []byte {
+	src, ok := sw.lines[name]
+	if !ok {
+		src, _ = os.ReadFile(name)
+		sw.lines[name] = src
+	}
+	return src
 }
 
 // artifact names a file relative to the repository root, or by absolute URI
