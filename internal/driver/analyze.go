@@ -53,6 +53,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 type node struct {
 	pkg   *packages.Package
 	root  bool    // named on the command line: every analyzer runs, findings are kept
+	index int     // of a root: its place on the command line (go list's order)
 	preds []*node // importers
 	// waiting counts the imports not analysed yet.
 	waiting atomic.Int32
@@ -128,8 +129,9 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Findi
 		nodes[p] = n
 		order = append(order, n)
 	})
-	for _, p := range pkgs {
+	for i, p := range pkgs {
 		nodes[p].root = true
+		nodes[p].index = i
 	}
 	for _, n := range order {
 		for _, name := range n.pkg.CompiledGoFiles {
@@ -186,6 +188,9 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Findi
 	if int(done.Load()) != len(order) {
 		return nil, nil, fmt.Errorf("internal error: %d of %d packages analysed (import cycle?)", done.Load(), len(order))
 	}
+	// Packages end in any order: the findings of a file that belongs to
+	// a package and its test variant are kept from the one listed first.
+	sort.SliceStable(s.findings, func(i, j int) bool { return s.findings[i].root < s.findings[j].root })
 	return dedupFindings(s.findings), sortedFailures(s.failures), nil
 }
 
@@ -243,7 +248,9 @@ func (s *session) process(n *node, nodes map[*packages.Package]*node) {
 	var findings []*Finding
 	if n.root {
 		add := func(a *analysis.Analyzer, d analysis.Diagnostic, dir *sflogin.Directive) {
-			findings = append(findings, s.finding(p, a, d, dir))
+			f := s.finding(p, a, d, dir)
+			f.root = n.index
+			findings = append(findings, f)
 		}
 		for _, a := range s.roots {
 			if errs[a] != nil {

@@ -36,6 +36,8 @@ type Finding struct {
 	fixFile string
 	// generated: the file of Real is generated code (fixes are not applied).
 	generated bool
+	// root is the place of the finding's package among the packages named.
+	root int
 }
 
 // dedupFindings drops repeated findings (a file belongs to a package and
