@@ -154,6 +154,12 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Findi
 		}
 	}
 
+	// go/packages breaks import cycles, but a graph that is not a DAG would
+	// leave workers waiting for good: check first.
+	if n := sorted(order, leaves); n != len(order) {
+		return nil, nil, fmt.Errorf("internal error: import graph has a cycle (%d of %d packages can be ordered)", n, len(order))
+	}
+
 	// A package is analysed once its imports are; the pool has as many
 	// workers as there are CPUs, so that at most that many packages hold
 	// syntax and type information at once.
@@ -185,13 +191,32 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Findi
 		close(ready)
 	}
 	wg.Wait()
-	if int(done.Load()) != len(order) {
-		return nil, nil, fmt.Errorf("internal error: %d of %d packages analysed (import cycle?)", done.Load(), len(order))
-	}
 	// Packages end in any order: the findings of a file that belongs to
 	// a package and its test variant are kept from the one listed first.
 	sort.SliceStable(s.findings, func(i, j int) bool { return s.findings[i].root < s.findings[j].root })
 	return dedupFindings(s.findings), sortedFailures(s.failures), nil
+}
+
+// sorted returns how many of the nodes a topological sort from the leaves
+// reaches: all of them unless the graph has a cycle.
+func sorted(order, leaves []*node) int {
+	waiting := make(map[*node]int, len(order))
+	for _, n := range order {
+		waiting[n] = len(n.pkg.Imports)
+	}
+	queue := append([]*node(nil), leaves...)
+	count := 0
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		count++
+		for _, pred := range n.preds {
+			if waiting[pred]--; waiting[pred] == 0 {
+				queue = append(queue, pred)
+			}
+		}
+	}
+	return count
 }
 
 // plan returns the analyzers of list that keep says to run, with everything
