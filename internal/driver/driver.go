@@ -21,13 +21,18 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/sflint/sflint/internal/config"
+	"github.com/sflint/sflint/internal/suggest"
+	"github.com/sflint/sflint/internal/version"
 )
 
 // Exit statuses.
 const (
 	ExitClean    = 0 // no findings
 	ExitError    = 1 // packages failed to load or an analyzer failed
-	ExitUsage    = 2 // bad command line
+	ExitDiff     = 1 // -diff printed a diff (as go vet -fix -diff and gofmt -d)
+	ExitUsage    = 2 // bad command line or configuration
 	ExitFindings = 3 // findings were reported
 )
 
@@ -38,12 +43,31 @@ type Options struct {
 	Fix     bool
 	Diff    bool
 	Context int // -c: lines of source context in text output
-	Tests   bool
-	Enabled []*analysis.Analyzer
+	// Tests is the test-file rule in force (-tests, -test=false, or the
+	// configuration file's tests key); "" is the default, secrets.
+	Tests config.TestRule
+	// LoadTests: load the packages' test variants (false under the rule none).
+	LoadTests bool
+	Config    string // -config
+	Version   bool   // -version
+	// ShowIgnored keeps findings silenced by //sflint:ignore or by the
+	// baseline in the SARIF log, as suppressed results.
+	ShowIgnored   bool
+	Baseline      string // -baseline: report only findings not in this file
+	BaselineWrite string // -baseline-write: record the findings in this file
+	Enabled       []*analysis.Analyzer
 	// Login is the shared pass. It is analysed as a root too: the checker
 	// drops the results of non-root actions, and the suppressed findings
 	// (SARIF) live in its results.
 	Login *analysis.Analyzer
+
+	fs       *flag.FlagSet
+	analyzer map[*analysis.Analyzer]*triState // the -<analyzer> flags
+	checks   []*analysis.Analyzer
+	ruleFlag *ruleValue
+	testFlag *bool
+	errors   []string  // load errors and analysis failures, as printed
+	baseline *baseline // the -baseline file, read
 }
 
 // Main runs the command line args (without the program name) with the
@@ -52,6 +76,10 @@ func Main(progname string, args []string, stdout, stderr io.Writer, login *analy
 	opts, patterns, code := parseFlags(progname, args, stdout, stderr, login, checks)
 	if code >= 0 {
 		return code
+	}
+	if opts.Version {
+		fmt.Fprintf(stdout, "%s %s\n", progname, version.Get().Long())
+		return ExitClean
 	}
 	if len(patterns) > 0 && patterns[0] == "help" {
 		return help(progname, patterns[1:], stdout, stderr, login, checks)
@@ -65,6 +93,12 @@ func Main(progname string, args []string, stdout, stderr io.Writer, login *analy
 			fmt.Fprintf(stderr, "%s: -C %s: %v\n", progname, opts.Dir, cleanErr(err))
 			return ExitUsage
 		}
+	}
+	if code := configure(progname, opts, stderr); code >= 0 {
+		return code
+	}
+	if code := checkPatterns(progname, patterns, stderr); code >= 0 {
+		return code
 	}
 	return run(progname, opts, patterns, stdout, stderr)
 }
@@ -80,20 +114,25 @@ func cleanErr(err error) error {
 func parseFlags(progname string, args []string, stdout, stderr io.Writer, login *analysis.Analyzer, checks []*analysis.Analyzer) (*Options, []string, int) {
 	fs := flag.NewFlagSet(progname, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	opts := &Options{Login: login}
+	opts := &Options{Login: login, fs: fs, checks: checks, analyzer: map[*analysis.Analyzer]*triState{}, ruleFlag: new(ruleValue)}
 	fs.StringVar(&opts.Dir, "C", "", "change to `dir` before doing anything else (like go -C)")
+	fs.StringVar(&opts.Config, "config", "", "read settings from `file` (default: the .sflint.yml found in the working directory or a parent, up to the module root)")
 	fs.StringVar(&opts.Format, "format", "text", "output `format`: text, json or sarif")
 	jsonFlag := fs.Bool("json", false, "emit JSON output (same as -format=json)")
-	fs.BoolVar(&opts.Fix, "fix", false, "apply all suggested fixes instead of reporting")
-	fs.BoolVar(&opts.Diff, "diff", false, "with -fix (implied), print the fixes as a unified diff instead of writing files")
+	fs.BoolVar(&opts.Fix, "fix", false, "apply all suggested fixes instead of reporting, and print a summary on stderr")
+	fs.BoolVar(&opts.Diff, "diff", false, "with -fix (implied), print the fixes as a unified diff instead of writing files; exit 1 if the diff is not empty (it prints source: mind secrets)")
 	fs.IntVar(&opts.Context, "c", -1, "display offending line with this many lines of context (it prints source: mind secrets)")
-	fs.BoolVar(&opts.Tests, "test", true, "load the packages' tests too")
+	fs.Var(opts.ruleFlag, "tests", "which analyzers look at _test.go files: `rule` secrets (only hardcodedtoken; the default), all, or none")
+	opts.testFlag = fs.Bool("test", true, "load the packages' tests too (-test=false is -tests=none)")
+	fs.BoolVar(&opts.ShowIgnored, "show-ignored", false, "with -format=sarif, also write findings silenced by //sflint:ignore or the baseline, as suppressed results")
+	fs.StringVar(&opts.Baseline, "baseline", "", "report only the findings not recorded in the baseline `file`")
+	fs.StringVar(&opts.BaselineWrite, "baseline-write", "", "record the current findings in the baseline `file`, report nothing, exit 0")
+	fs.BoolVar(&opts.Version, "version", false, "print sflint's version and exit")
 
-	enable := map[*analysis.Analyzer]*triState{}
 	for _, a := range append([]*analysis.Analyzer{login}, checks...) {
 		if a != login {
 			ts := new(triState)
-			enable[a] = ts
+			opts.analyzer[a] = ts
 			fs.Var(ts, a.Name, "enable only the "+a.Name+" analyzer (or -"+a.Name+"=false to disable it)")
 		}
 		a.Flags.VisitAll(func(f *flag.Flag) {
@@ -106,32 +145,171 @@ func parseFlags(progname string, args []string, stdout, stderr io.Writer, login 
 			usage(progname, stdout, fs, checks)
 			return nil, nil, ExitClean
 		}
-		fmt.Fprintf(stderr, "%s: %v (run '%s -h' for usage)\n", progname, err, progname)
+		fmt.Fprintf(stderr, "%s: %v%s (run '%s -h' for usage)\n", progname, err, flagSuggestion(fs, err), progname)
 		return nil, nil, ExitUsage
 	}
 	if *jsonFlag {
 		opts.Format = "json"
 	}
 	if _, ok := formats[opts.Format]; !ok {
-		fmt.Fprintf(stderr, "%s: unknown -format %q: want %s (run '%s -h' for usage)\n", progname, opts.Format, strings.Join(formatNames(), ", "), progname)
+		msg := fmt.Sprintf("unknown -format %q: want %s", opts.Format, strings.Join(formatNames(), ", "))
+		if near := suggest.Closest(opts.Format, formatNames()); near != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", near)
+		}
+		fmt.Fprintf(stderr, "%s: %s (run '%s -h' for usage)\n", progname, msg, progname)
 		return nil, nil, ExitUsage
 	}
 	if opts.Diff {
 		opts.Fix = true
 	}
+	if opts.BaselineWrite != "" && opts.Fix {
+		fmt.Fprintf(stderr, "%s: -baseline-write and -fix cannot be used together (run '%s -h' for usage)\n", progname, progname)
+		return nil, nil, ExitUsage
+	}
+	return opts, fs.Args(), -1
+}
+
+// flagSuggestion is " (did you mean -x?)" for an unknown flag close to a known one.
+func flagSuggestion(fs *flag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	if !ok {
+		return ""
+	}
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if near := suggest.Closest(strings.TrimPrefix(name, "-"), names); near != "" {
+		return fmt.Sprintf(" (did you mean -%s?)", near)
+	}
+	return ""
+}
+
+// configure applies the configuration file under the command line (a flag
+// given on the command line wins over the key that sets it), settles the
+// test-file rule and the analyzers to run. It returns an exit status, or -1
+// to go on.
+func configure(progname string, opts *Options, stderr io.Writer) int {
+	onCLI := map[string]bool{}
+	opts.fs.Visit(func(f *flag.Flag) { onCLI[f.Name] = true })
+
+	path := opts.Config
+	if path == "" {
+		wd, err := os.Getwd()
+		if err == nil {
+			path, err = config.Find(wd)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progname, err)
+			return ExitUsage
+		}
+		if path != "" {
+			path = relPath(path)
+		}
+	}
+	var file *config.File
+	if path != "" {
+		var err error
+		if file, err = config.Load(path); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progname, err)
+			return ExitUsage
+		}
+	}
+
+	// The test-file rule: -tests, else -test=false, else the file's.
+	switch {
+	case onCLI["tests"]:
+		opts.Tests = opts.ruleFlag.rule
+	case onCLI["test"] && !*opts.testFlag:
+		opts.Tests = config.TestsNone
+	case file != nil:
+		opts.Tests = file.Settings.Tests
+	}
+	for _, old := range []string{"sflogin.tests", "hardcodedtoken.tests"} {
+		if onCLI[old] {
+			fmt.Fprintf(stderr, "%s: warning: -%s is deprecated: use -tests=secrets|all|none (or tests: in .sflint.yml)\n", progname, old)
+		}
+	}
+
+	var settings config.Settings
+	if file != nil {
+		settings = file.Settings
+	}
+	settings.Tests = opts.Tests
+	var names, flags []string
+	for _, a := range opts.checks {
+		names = append(names, a.Name)
+	}
+	for _, a := range append([]*analysis.Analyzer{opts.Login}, opts.checks...) {
+		a.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, a.Name+"."+f.Name) })
+	}
+	fail := func(err error) int {
+		if file != nil {
+			err = file.Error(err)
+		}
+		fmt.Fprintf(stderr, "%s: %v\n", progname, err)
+		return ExitUsage
+	}
+	as, err := settings.Assignments(names, flags)
+	if err != nil {
+		return fail(err)
+	}
+	selectedOnCLI := false
+	for _, a := range opts.checks {
+		selectedOnCLI = selectedOnCLI || onCLI[a.Name]
+	}
+	err = config.Apply(as, func(name, value string) error {
+		if opts.fs.Lookup(name) == nil {
+			return nil // an analyzer this driver does not run
+		}
+		return opts.fs.Set(name, value)
+	}, func(a config.Assignment) bool {
+		if a.Selection() {
+			return selectedOnCLI // the command line's choice of analyzers wins whole
+		}
+		return onCLI[a.Flag]
+	})
+	if err != nil {
+		return fail(err)
+	}
+	opts.LoadTests = *opts.testFlag && opts.Tests != config.TestsNone
+	if opts.Baseline != "" {
+		if opts.baseline, err = readBaseline(opts.Baseline); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progname, err)
+			return ExitUsage
+		}
+	}
+
 	var hasTrue, hasFalse bool
-	for _, ts := range enable {
+	for _, ts := range opts.analyzer {
 		hasTrue = hasTrue || *ts == setTrue
 		hasFalse = hasFalse || *ts == setFalse
 	}
-	for _, a := range checks {
-		switch ts := *enable[a]; {
+	for _, a := range opts.checks {
+		switch ts := *opts.analyzer[a]; {
 		case hasTrue && ts != setTrue, !hasTrue && hasFalse && ts == setFalse:
 			continue
 		}
 		opts.Enabled = append(opts.Enabled, a)
 	}
-	return opts, fs.Args(), -1
+	return -1
+}
+
+// ruleValue is the -tests flag.
+type ruleValue struct{ rule config.TestRule }
+
+func (r *ruleValue) String() string {
+	if r == nil || r.rule == "" {
+		return string(config.TestsSecrets)
+	}
+	return string(r.rule)
+}
+
+func (r *ruleValue) Set(s string) error {
+	rule, err := config.ParseTestRule(s)
+	if err != nil {
+		return err
+	}
+	r.rule = rule
+	return nil
 }
 
 // usage prints the help text, exit statuses included.
@@ -181,7 +359,17 @@ func help(progname string, names []string, stdout, stderr io.Writer, login *anal
 			}
 		}
 		if found == nil {
-			fmt.Fprintf(stderr, "%s: no analyzer named %q\n", progname, name)
+			var names []string
+			for _, a := range checks {
+				names = append(names, a.Name)
+			}
+			msg := fmt.Sprintf("no analyzer named %q", name)
+			if near := suggest.Closest(name, names); near != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", near)
+			} else {
+				msg += " (analyzers: " + strings.Join(names, ", ") + ")"
+			}
+			fmt.Fprintf(stderr, "%s: %s\n", progname, msg)
 			code = ExitUsage
 			continue
 		}
@@ -204,19 +392,28 @@ func help(progname string, names []string, stdout, stderr io.Writer, login *anal
 func run(progname string, opts *Options, patterns []string, stdout, stderr io.Writer) int {
 	cfg := &packages.Config{
 		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: opts.Tests,
+		Tests: opts.LoadTests,
 	}
+	progress := startProgress(stderr, opts.Format == "text" && isTerminal(stderr), progressDelay, progname+": loading packages")
+	defer progress.stop()
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
+		progress.stop()
 		fmt.Fprintf(stderr, "%s: %s\n", progname, oneLine(err.Error()))
 		return ExitError
 	}
 	if len(pkgs) == 0 {
+		progress.stop()
 		fmt.Fprintf(stderr, "%s: %s matched no packages\n", progname, strings.Join(patterns, " "))
 		return ExitError
 	}
 	code := ExitClean
-	if printLoadErrors(pkgs, stderr) > 0 {
+	opts.errors = loadErrors(pkgs)
+	if len(opts.errors) > 0 {
+		progress.stop()
+		for _, l := range opts.errors {
+			fmt.Fprintf(stderr, "%s: %s\n", progname, l)
+		}
 		code = ExitError
 	}
 	if len(opts.Enabled) == 0 {
@@ -226,7 +423,9 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 	if opts.Login != nil {
 		roots = append([]*analysis.Analyzer{opts.Login}, roots...)
 	}
+	progress.phase(fmt.Sprintf("%s: analysing %d packages", progname, len(pkgs)))
 	graph, err := checker.Analyze(roots, pkgs, nil)
+	progress.stop()
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %s\n", progname, oneLine(err.Error()))
 		return ExitError
@@ -236,11 +435,42 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "%s: %s\n", progname, f)
 		code = ExitError
 	}
+	opts.errors = append(opts.errors, failures...)
+	if opts.BaselineWrite != "" {
+		if code != ExitClean {
+			fmt.Fprintf(stderr, "%s: not writing %s: packages failed to load or analyse, so the baseline would be incomplete\n", progname, opts.BaselineWrite)
+			return code
+		}
+		n, err := writeBaseline(opts.BaselineWrite, findings)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: -baseline-write: %v\n", progname, err)
+			return ExitError
+		}
+		fmt.Fprintf(stderr, "%s: recorded %s in %s\n", progname, plural(n, "finding"), opts.BaselineWrite)
+		return ExitClean
+	}
+	if opts.baseline != nil {
+		opts.baseline.apply(findings)
+	}
 	if opts.Fix {
-		if err := applyFixes(findings, opts.Diff, stdout); err != nil {
+		rep := reported(findings)
+		out := &countingWriter{w: stdout}
+		fixes, files, err := applyFixes(rep, opts.Diff, out)
+		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", progname, err)
 			return ExitError
 		}
+		if opts.Diff {
+			if out.n > 0 && code == ExitClean {
+				code = ExitDiff
+			}
+			return code
+		}
+		msg := fmt.Sprintf("%s: %s applied, %s changed", progname, plural(fixes, "fix"), plural(files, "file"))
+		if left := len(rep) - fixes; left > 0 {
+			msg += fmt.Sprintf("; %s without an automatic fix %s", plural(left, "finding"), map[bool]string{true: "remains", false: "remain"}[left == 1])
+		}
+		fmt.Fprintln(stderr, msg)
 		return code
 	}
 	if err := formats[opts.Format](stdout, findings, opts); err != nil {
@@ -253,14 +483,37 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 	return code
 }
 
-// printLoadErrors prints each distinct package error once, in a stable
-// order, and returns how many it printed. Consequences of an error printed
+// plural is "1 fix", "2 fixes", "0 files".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "x") {
+		return fmt.Sprintf("%d %ses", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
+}
+
+// loadErrors returns each distinct package error once, in a stable
+// order. Consequences of an error printed
 // elsewhere are left out: a package with syntax errors shows only the first
 // syntax error of each file (not the parser's follow-on errors nor the type
 // errors they cause), and "could not import" type errors are dropped when the
 // failure of the import has its own error (a missing module, a cgo package
 // without a C compiler).
-func printLoadErrors(pkgs []*packages.Package, w io.Writer) int {
+func loadErrors(pkgs []*packages.Package) []string {
 	seen := map[string]bool{}
 	var lines []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
@@ -315,10 +568,10 @@ func printLoadErrors(pkgs []*packages.Package, w io.Writer) int {
 	if couldNotImport > 0 && couldNotImport < len(lines) {
 		lines = slices.DeleteFunc(lines, func(l string) bool { return strings.Contains(l, "\x00") })
 	}
-	for _, l := range lines {
-		fmt.Fprintln(w, strings.Replace(l, "\x00", "", 1))
+	for i, l := range lines {
+		lines[i] = strings.Replace(l, "\x00", "", 1)
 	}
-	return len(lines)
+	return lines
 }
 
 // oneLine folds a multi-line message onto one line.

@@ -13,8 +13,9 @@ import (
 // applyFixes applies the first suggested fix of every reported finding. A
 // fix whose edits overlap edits already accepted for the same file is
 // skipped whole (like gopls). With diff, the result is printed as a unified
-// diff and no file is written.
-func applyFixes(findings []*Finding, diff bool, stdout io.Writer) error {
+// diff and no file is written. It returns how many fixes it applied and how
+// many files they change.
+func applyFixes(findings []*Finding, diff bool, stdout io.Writer) (fixes, changed int, err error) {
 	type fileEdits struct {
 		edits []udiff.Edit
 	}
@@ -42,6 +43,7 @@ func applyFixes(findings []*Finding, diff bool, stdout io.Writer) error {
 		if !ok {
 			continue
 		}
+		fixes++
 		for name, edits := range byFile {
 			fe := files[name]
 			if fe == nil {
@@ -59,16 +61,19 @@ func applyFixes(findings []*Finding, diff bool, stdout io.Writer) error {
 	for _, name := range names {
 		src, err := os.ReadFile(name)
 		if err != nil {
-			return err
+			return 0, 0, err
 		}
 		edits := files[name].edits
 		udiff.SortEdits(edits)
 		out, err := udiff.Apply(string(src), edits)
 		if err != nil {
-			return fmt.Errorf("%s: applying fixes: %v", relPath(name), err)
+			return 0, 0, fmt.Errorf("%s: applying fixes: %v", relPath(name), err)
 		}
 		if formatted, err := format.Source([]byte(out)); err == nil {
 			out = string(formatted)
+		}
+		if out != string(src) {
+			changed++
 		}
 		if diff {
 			fmt.Fprint(stdout, udiff.Unified(relPath(name)+" (old)", relPath(name)+" (new)", string(src), out))
@@ -76,13 +81,13 @@ func applyFixes(findings []*Finding, diff bool, stdout io.Writer) error {
 		}
 		info, err := os.Stat(name)
 		if err != nil {
-			return err
+			return 0, 0, err
 		}
 		if err := os.WriteFile(name, []byte(out), info.Mode().Perm()); err != nil {
-			return err
+			return 0, 0, err
 		}
 	}
-	return nil
+	return fixes, changed, nil
 }
 
 // conflicts reports whether any new edit overlaps an accepted one (identical edits do not conflict).

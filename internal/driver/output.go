@@ -28,7 +28,17 @@ type Finding struct {
 	Suppressed bool
 	// Directive is the directive that silenced it (nil unless Suppressed).
 	Directive *sflogin.Directive
+	// Baselined is set for findings the -baseline file records.
+	Baselined bool
+	// Func names the enclosing function or package-level declaration.
+	Func string
+
+	lineHash string // hash of the offending line's trimmed text
 }
+
+// Hidden reports whether the finding is not reported: silenced by a
+// directive or recorded in the baseline.
+func (f *Finding) Hidden() bool { return f.Suppressed || f.Baselined }
 
 // collect gathers the findings of the root actions, de-duplicated (a file
 // belongs to a package and its test variant) and sorted, and the distinct
@@ -41,6 +51,7 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 	}
 	seen := map[key]bool{}
 	var out []*Finding
+	src := sources{}
 	add := func(act *checker.Action, d analysis.Diagnostic, dir *sflogin.Directive, a *analysis.Analyzer) {
 		fset := act.Package.Fset
 		f := &Finding{Analyzer: a, PkgID: act.Package.ID, Posn: fset.Position(d.Pos), Diag: d, Fset: fset, Suppressed: dir != nil, Directive: dir}
@@ -52,6 +63,8 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 			return
 		}
 		seen[k] = true
+		f.Func = enclosingFunc(act.Package.Syntax, fset, d.Pos)
+		f.lineHash = src.lineHash(fset, d.Pos)
 		out = append(out, f)
 	}
 	var failures []string
@@ -110,11 +123,22 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 func countReported(fs []*Finding) int {
 	n := 0
 	for _, f := range fs {
-		if !f.Suppressed {
+		if !f.Hidden() {
 			n++
 		}
 	}
 	return n
+}
+
+// reported returns the findings that are reported (not hidden).
+func reported(fs []*Finding) []*Finding {
+	var out []*Finding
+	for _, f := range fs {
+		if !f.Hidden() {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // formats are the output writers by -format name.
@@ -137,7 +161,7 @@ func formatNames() []string {
 func writeText(w io.Writer, findings []*Finding, opts *Options) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
-		if f.Suppressed {
+		if f.Hidden() {
 			continue
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s (%s)\n", relPath(f.Posn.Filename), f.Posn.Line, f.Posn.Column, f.Diag.Message, f.Analyzer.Name)
@@ -201,7 +225,7 @@ func posnString(p token.Position) string {
 func writeJSON(w io.Writer, findings []*Finding, _ *Options) error {
 	tree := map[string]map[string][]jsonDiag{}
 	for _, f := range findings {
-		if f.Suppressed {
+		if f.Hidden() {
 			continue
 		}
 		d := jsonDiag{Category: f.Diag.Category, Posn: posnString(f.Posn), Message: f.Diag.Message}
