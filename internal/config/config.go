@@ -25,9 +25,9 @@ import (
 // Settings are the keys of .sflint.yml and of golangci-lint's
 // linters.settings.custom.sflint.settings.
 type Settings struct {
-	// Enable lists the analyzers to run; empty runs them all.
+	// Enable names the analyzers to run; empty runs them all.
 	Enable []string `json:"enable,omitempty"`
-	// Disable lists analyzers not to run.
+	// Disable names analyzers not to run.
 	Disable []string `json:"disable,omitempty"`
 
 	// Logins are your functions that log in to Salesforce, as
@@ -40,7 +40,8 @@ type Settings struct {
 	// RetryHelpers are your functions that call their first func argument
 	// again until it succeeds.
 	RetryHelpers []string `json:"retry-helpers,omitempty" flag:"sflogin.retry"`
-	// Tests says which analyzers look at _test.go files: see [TestRule].
+	// Tests is the test-file rule: secrets (the default: only
+	// hardcodedtoken looks at _test.go files), all or none. See [TestRule].
 	Tests TestRule `json:"tests,omitempty"`
 
 	// BlindRetry configures the blindretry analyzer.
@@ -100,8 +101,8 @@ type HardcodedToken struct {
 	// MinLength: string constants shorter than this many characters are
 	// taken for placeholders and not reported (default 8).
 	MinLength *int `json:"min-length,omitempty" flag:"hardcodedtoken.min-length"`
-	// Tests: deprecated, use the top-level tests key (false is tests: none
-	// for this analyzer alone).
+	// Tests: deprecated, use the top-level tests key (false leaves
+	// _test.go files out of this analyzer).
 	Tests *bool `json:"tests,omitempty" flag:"hardcodedtoken.tests"`
 }
 

@@ -136,7 +136,11 @@ func parseFlags(progname string, args []string, stdout, stderr io.Writer, login 
 			fs.Var(ts, a.Name, "enable only the "+a.Name+" analyzer (or -"+a.Name+"=false to disable it)")
 		}
 		a.Flags.VisitAll(func(f *flag.Flag) {
-			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+			name, usage := a.Name+"."+f.Name, f.Usage
+			if deprecatedTestFlags[name] {
+				usage = "deprecated: use -tests (" + usage + ")"
+			}
+			fs.Var(f.Value, name, usage)
 		})
 	}
 	fs.Usage = func() {} // errors are reported in one line below; -h prints usage
@@ -168,6 +172,9 @@ func parseFlags(progname string, args []string, stdout, stderr io.Writer, login 
 	}
 	return opts, fs.Args(), -1
 }
+
+// deprecatedTestFlags are the per-analyzer test-file flags that -tests replaces.
+var deprecatedTestFlags = map[string]bool{"sflogin.tests": true, "hardcodedtoken.tests": true}
 
 // flagSuggestion is " (did you mean -x?)" for an unknown flag close to a known one.
 func flagSuggestion(fs *flag.FlagSet, err error) string {
@@ -224,7 +231,7 @@ func configure(progname string, opts *Options, stderr io.Writer) int {
 		opts.Tests = file.Settings.Tests
 	}
 	for _, old := range []string{"sflogin.tests", "hardcodedtoken.tests"} {
-		if onCLI[old] {
+		if deprecatedTestFlags[old] && onCLI[old] {
 			fmt.Fprintf(stderr, "%s: warning: -%s is deprecated: use -tests=secrets|all|none (or tests: in .sflint.yml)\n", progname, old)
 		}
 	}
@@ -319,7 +326,12 @@ func usage(progname string, w io.Writer, fs *flag.FlagSet, checks []*analysis.An
 Usage:
   %[1]s [flags] packages        analyse packages (like go vet ./...)
   %[1]s help [analyzer]         print an analyzer's manual
+  %[1]s -version                print the version
   go vet -vettool=$(command -v %[1]s) [flags] packages
+  go fix -fixtool=$(command -v %[1]s) [-diff] packages
+
+Settings: .sflint.yml in the working directory or a parent up to the module
+root (or -config file); flags override it.
 
 Analyzers:
 `, progname)
@@ -329,9 +341,11 @@ Analyzers:
 	}
 	fmt.Fprintf(w, `
 Exit status:
-  0  no findings
-  1  packages failed to load (syntax, type or module errors, no package matched) or an analyzer failed
-  2  usage error (unknown flag, bad flag value, no packages named)
+  0  no findings (with -fix: fixes applied; with -baseline-write: baseline written)
+  1  packages failed to load (syntax, type or module errors, no package matched, no
+     go.mod) or an analyzer failed; with -diff, a diff was printed
+  2  usage error (unknown flag, bad flag value, no packages named, bad .sflint.yml
+     or -baseline file)
   3  findings were reported (in every -format)
 
 Flags:

@@ -39,7 +39,6 @@ package driver
 import (
 	"encoding/json"
 	"fmt"
-	"go/doc/comment"
 	"go/token"
 	"io"
 	"net/url"
@@ -53,6 +52,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/docs"
 	"github.com/sflint/sflint/internal/version"
 )
 
@@ -301,9 +301,7 @@ func metaOf(name string) ruleMeta {
 }
 
 func sarifRuleOf(a *analysis.Analyzer) sarifRule {
-	title, body, _ := strings.Cut(strings.TrimSpace(a.Doc), "\n")
-	title = strings.TrimSpace(title)
-	body = strings.TrimSpace(body)
+	title, body := docs.Split(a)
 	m := metaOf(a.Name)
 	r := sarifRule{
 		ID:                   a.Name,
@@ -338,31 +336,8 @@ func firstParagraph(doc, def string) string {
 }
 
 // docMarkdown renders an analyzer manual (go doc comment text) as
-// Markdown with go/doc/comment (headings, lists, links), code blocks fenced.
-func docMarkdown(doc string) string {
-	return DocMarkdown(doc, 2)
-}
-
-// DocMarkdown renders go doc comment text as Markdown, its headings at the
-// given level and without anchors, its code blocks fenced (they hold Go, but
-// also messages and tables, so no language is named).
-func DocMarkdown(doc string, headingLevel int) string {
-	var p comment.Parser
-	d := p.Parse(doc)
-	pr := comment.Printer{HeadingLevel: headingLevel, HeadingID: func(*comment.Heading) string { return "" }}
-	var b strings.Builder
-	for _, block := range d.Content {
-		if b.Len() > 0 {
-			b.WriteString("\n")
-		}
-		if code, ok := block.(*comment.Code); ok {
-			b.WriteString("```\n" + code.Text + "```\n")
-			continue
-		}
-		b.Write(pr.Markdown(&comment.Doc{Content: []comment.Block{block}, Links: d.Links}))
-	}
-	return strings.TrimSpace(b.String())
-}
+// Markdown, the way docs/analyzers/<name>.md shows it.
+func docMarkdown(doc string) string { return docs.Markdown(doc, 2) }
 
 func (sw *sarifWriter) result(f *Finding, ruleIndex int, opts *Options) sarifResult {
 	loc := sw.artifact(f.Posn.Filename)
