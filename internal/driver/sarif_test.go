@@ -451,3 +451,52 @@ func TestSARIFClean(t *testing.T) {
 		t.Errorf("no empty results array:\n%s", out)
 	}
 }
+
+// The secrets of testdata/src/hardcodedtoken/leak (see hardcodedtoken's
+// TestOutputFormats, which checks the plain formats).
+var leakSecrets = []string{
+	"Lk9Jh8Gf7Ds6Aa5Qw4Er3Ty2U",
+	"Vb6Nm5!Xc4Za",
+	"00D5g000004Xy9Z!AQ4AQPp7Oo6Ii5Uu4Yy3Tt2Rr1Ee0Ww9Qq8.Aa7Ss6Dd5_Ff4",
+}
+
+// No road this package adds prints a secret: SARIF with every result kept
+// (fingerprints hash the offending line), and the baseline file.
+func TestNoSecretInSARIFOrBaseline(t *testing.T) {
+	gopath, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOPATH", gopath)
+	t.Setenv("GO111MODULE", "off")
+	t.Setenv("GOFLAGS", "")
+	t.Chdir(filepath.Join(gopath, "src", "hardcodedtoken", "leak"))
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	// The second run's SARIF holds every finding, as baselined results.
+	for _, args := range [][]string{
+		{"-baseline-write=" + baseline, "./..."},
+		{"-baseline=" + baseline, "-format=sarif", "-show-ignored", "./..."},
+	} {
+		s := suite.New(suite.Config{})
+		var stdout, stderr bytes.Buffer
+		Main("sflint", args, &stdout, &stderr, s.Login, s.Checks)
+		out := stdout.String() + stderr.String()
+		if args[0] == "-baseline-write="+baseline {
+			data, err := os.ReadFile(baseline)
+			if err != nil || !bytes.Contains(data, []byte(`"analyzer": "hardcodedtoken"`)) {
+				t.Fatalf("no baseline written (%v): %s", err, out)
+			}
+			out += string(data)
+		} else if !strings.Contains(out, `"ruleId": "hardcodedtoken"`) {
+			t.Fatalf("%v: no hardcodedtoken result:\n%s", args, out)
+		}
+		for _, secret := range leakSecrets {
+			for i := 0; i+6 <= len(secret); i++ {
+				if sub := secret[i : i+6]; strings.Contains(out, sub) {
+					t.Errorf("%v prints %q, part of a secret", args, sub)
+					break
+				}
+			}
+		}
+	}
+}
