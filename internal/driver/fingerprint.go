@@ -65,6 +65,14 @@ func hashWith(fp string, parts ...string) string {
 // sources reads files once for line hashes.
 type sources map[string][]string
 
+// annotate records what a finding's fingerprint needs besides its
+// diagnostic: the enclosing function, from the package's syntax (call it
+// while the syntax is there), and the hash of the offending line.
+func (s sources) annotate(f *Finding, files []*ast.File) {
+	f.Func = enclosingFunc(files, f.Fset, f.Diag.Pos)
+	f.lineHash = s.lineHash(f.Fset, f.Diag.Pos)
+}
+
 // lineHash returns the hash of the trimmed text of the line holding pos in
 // the file the compiler read (not one a //line directive names).
 func (s sources) lineHash(fset *token.FileSet, pos token.Pos) string {

@@ -63,8 +63,7 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 			return
 		}
 		seen[k] = true
-		f.Func = enclosingFunc(act.Package.Syntax, fset, d.Pos)
-		f.lineHash = src.lineHash(fset, d.Pos)
+		src.annotate(f, act.Package.Syntax)
 		out = append(out, f)
 	}
 	var failures []string
