@@ -204,3 +204,60 @@ func TestKeys(t *testing.T) {
 		}
 	}
 }
+
+// laughs expands to 10^9 values through nested aliases.
+const laughs = `a: &a ["x","x","x","x","x","x","x","x","x","x"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]
+logins: [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`
+
+// Aliases are expanded with care: one inside its own anchor is an error,
+// and so is an expansion into a billion values.
+func TestAliases(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"a: &x [*x]\n", ".sflint.yml:1: alias *x refers to itself"},
+		{laughs, ".sflint.yml:"},
+		{"logouts: &l [a.B]\nlogins: *l\n", ""},
+	} {
+		_, err := Parse(".sflint.yml", []byte(tc.src))
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%.20q: %v", tc.src, err)
+		case tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)):
+			t.Errorf("%.20q: error %v, want %q...", tc.src, err, tc.want)
+		}
+	}
+}
+
+// FuzzParse: any file content gives settings or a one-line error naming the
+// file, never a panic.
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{
+		"", "disable: [nologout]\n", "hardcodedtoken:\n  min-length: 12\n", "flags: {a.b: 1}\n",
+		"tests: all\n", "- x\n", "a: &x [*x]\n", "logins: [\"\\xff\"]\n", "? [a]\n: 1\n", "\t\n", "enable: {a: b}\n",
+		"hardcodedtoken: {min-length: 99999999999999999999}\n", "flags: {x: [1]}\n", "tests: {}\n",
+		laughs,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		file, err := Parse(".sflint.yml", []byte(src))
+		if err != nil {
+			if msg := err.Error(); !strings.HasPrefix(msg, ".sflint.yml") || strings.Contains(msg, "\n") {
+				t.Errorf("error %q: want one line starting with the file name", msg)
+			}
+			return
+		}
+		if _, err := file.Settings.Assignments(testAnalyzers, testFlags); err != nil {
+			if msg := file.Error(err).Error(); !strings.HasPrefix(msg, ".sflint.yml") || strings.Contains(msg, "\n") {
+				t.Errorf("error %q: want one line starting with the file name", msg)
+			}
+		}
+	})
+}

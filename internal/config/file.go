@@ -84,7 +84,16 @@ type File struct {
 	Path     string
 	Settings Settings
 	lines    map[string]int // dotted key path -> line
+
+	// While converting the YAML tree: the aliases being expanded (an alias
+	// inside its own anchor would never end), and a budget of values
+	// (nested aliases can multiply them exponentially).
+	expanding map[*yaml.Node]bool
+	budget    int
 }
+
+// maxValues bounds the values a configuration file may expand to.
+const maxValues = 100000
 
 // Load reads and decodes a configuration file. Its errors are one line,
 // starting with the file name and the line of the offending key.
@@ -102,7 +111,7 @@ func Load(path string) (*File, error) {
 
 // Parse decodes the contents of a configuration file named path.
 func Parse(path string, data []byte) (*File, error) {
-	f := &File{Path: path, lines: map[string]int{}}
+	f := &File{Path: path, lines: map[string]int{}, expanding: map[*yaml.Node]bool{}, budget: maxValues}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := yamlError(err)
@@ -165,6 +174,9 @@ func (f *File) Error(err error) error {
 // tree converts a YAML node into the plain data golangci-lint would hand
 // over (maps with string keys, lists, scalars), recording each key's line.
 func (f *File) tree(n *yaml.Node, path string) (any, error) {
+	if f.budget--; f.budget < 0 {
+		return nil, fmt.Errorf("%s:%d: more than %d values: not a configuration file", f.Path, n.Line, maxValues)
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		m := map[string]any{}
@@ -199,6 +211,11 @@ func (f *File) tree(n *yaml.Node, path string) (any, error) {
 		}
 		return l, nil
 	case yaml.AliasNode:
+		if n.Alias == nil || f.expanding[n.Alias] {
+			return nil, fmt.Errorf("%s:%d: alias *%s refers to itself", f.Path, n.Line, n.Value)
+		}
+		f.expanding[n.Alias] = true
+		defer delete(f.expanding, n.Alias)
 		return f.tree(n.Alias, path)
 	case yaml.ScalarNode:
 		var v any
