@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -118,6 +119,12 @@ func configure(progname string, opts *Options, stderr io.Writer) int {
 		return fail(err)
 	}
 	opts.LoadTests = *opts.testFlag && opts.Tests != config.TestsNone
+	if opts.BaselineWrite != "" {
+		if fi, err := os.Stat(filepath.Dir(opts.BaselineWrite)); err != nil || !fi.IsDir() {
+			fmt.Fprintf(stderr, "%s: -baseline-write %s: no directory %s\n", progname, opts.BaselineWrite, filepath.Dir(opts.BaselineWrite))
+			return ExitUsage
+		}
+	}
 	if opts.Baseline != "" {
 		if opts.baseline, err = readBaseline(opts.Baseline); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", progname, err)

@@ -186,6 +186,8 @@ func TestUsageErrors(t *testing.T) {
 		{"-fake=maybe", "./..."},
 		{"-tests=some", "./..."},
 		{"-fix", "-baseline-write=b.json", "./..."},
+		{"-baseline-write=no/such/dir/b.json", "./..."},
+		{"-baseline=no-such-baseline.json", "./..."},
 	} {
 		code, stdout, stderr := run(t, args...)
 		if code != driver.ExitUsage {
