@@ -272,9 +272,12 @@ func (s *session) process(n *node, nodes map[*packages.Package]*node) {
 	}
 	var findings []*Finding
 	if n.root {
+		// The fingerprint's parts are taken while the syntax is loaded.
+		src := sources{}
 		add := func(a *analysis.Analyzer, d analysis.Diagnostic, dir *sflogin.Directive) {
 			f := s.finding(p, a, d, dir)
 			f.root = n.index
+			src.annotate(f, p.Syntax)
 			findings = append(findings, f)
 		}
 		for _, a := range s.roots {

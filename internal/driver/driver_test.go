@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -45,6 +46,13 @@ var fake = &analysis.Analyzer{
 	},
 }
 
+// silent reports nothing: a second analyzer to select.
+var silent = &analysis.Analyzer{
+	Name: "silent",
+	Doc:  "report nothing",
+	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
 const src = `package m
 
 func Login() error     { return nil }
@@ -77,7 +85,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	wd, _ := os.Getwd()
 	t.Cleanup(func() { os.Chdir(wd) }) // -C changes the process's directory
 	var stdout, stderr bytes.Buffer
-	code := driver.Main("sflint", args, &stdout, &stderr, sflogin.Analyzer, []*analysis.Analyzer{fake})
+	code := driver.Main("sflint", args, &stdout, &stderr, sflogin.Analyzer, []*analysis.Analyzer{fake, silent})
 	return code, stdout.String(), stderr.String()
 }
 
@@ -124,9 +132,12 @@ func TestCleanIsZero(t *testing.T) {
 
 func TestFix(t *testing.T) {
 	dir := module(t, map[string]string{"m.go": src})
-	code, _, stderr := run(t, "-C", dir, "-fix", "./...")
+	code, stdout, stderr := run(t, "-C", dir, "-fix", "./...")
 	if code != driver.ExitClean {
 		t.Fatalf("-fix: exit %d; stderr: %s", code, stderr)
+	}
+	if want := "sflint: 1 fix applied, 1 file changed\n"; stderr != want || stdout != "" {
+		t.Errorf("-fix: stdout %q, stderr %q; want nothing and %q", stdout, stderr, want)
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, "m.go"))
 	if want := strings.Replace(src, "return Login()", "return LoginOnce()", 1); string(got) != want {
@@ -134,17 +145,36 @@ func TestFix(t *testing.T) {
 	}
 }
 
+// -fix reports what it did, and what it could not do.
+func TestFixSummary(t *testing.T) {
+	two := strings.Replace(src, "func use() error {", "func twice() { Login(); Login() }\n\nfunc use() error {", 1)
+	dir := module(t, map[string]string{"m.go": two, "n.go": "package m\n\nfunc other() { Login() }\n", "o.go": "package m\n\nfunc none() {}\n"})
+	if _, _, stderr := run(t, "-C", dir, "-fix", "./..."); stderr != "sflint: 4 fixes applied, 2 files changed\n" {
+		t.Errorf("stderr = %q", stderr)
+	}
+	// Nothing left to fix.
+	if code, _, stderr := run(t, "-C", dir, "-fix", "./..."); code != driver.ExitClean || stderr != "sflint: 0 fixes applied, 0 files changed\n" {
+		t.Errorf("second -fix: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// -diff exits 1 when it prints a diff, as go vet -fix -diff and gofmt -d do,
+// so that it can gate a CI job; 0 when there is nothing to change.
 func TestDiff(t *testing.T) {
 	dir := module(t, map[string]string{"m.go": src})
-	code, stdout, _ := run(t, "-C", dir, "-diff", "./...")
-	if code != driver.ExitClean {
-		t.Fatalf("-diff: exit %d", code)
+	code, stdout, stderr := run(t, "-C", dir, "-diff", "./...")
+	if code != driver.ExitDiff || stderr != "" {
+		t.Fatalf("-diff: exit %d, stderr %q; want %d and nothing", code, stderr, driver.ExitDiff)
 	}
 	if !strings.Contains(stdout, "-\treturn Login()") || !strings.Contains(stdout, "+\treturn LoginOnce()") {
 		t.Errorf("-diff output lacks the change:\n%s", stdout)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "m.go")); string(got) != src {
 		t.Error("-diff wrote the file")
+	}
+	clean := module(t, map[string]string{"m.go": "package m\n\nfunc f() {}\n"})
+	if code, stdout, _ := run(t, "-C", clean, "-diff", "./..."); code != driver.ExitClean || stdout != "" {
+		t.Errorf("-diff with nothing to fix: exit %d, stdout %q", code, stdout)
 	}
 }
 
@@ -155,6 +185,10 @@ func TestUsageErrors(t *testing.T) {
 		{},
 		{"-sflogin.login=nodot", "./..."},
 		{"-fake=maybe", "./..."},
+		{"-tests=some", "./..."},
+		{"-fix", "-baseline-write=b.json", "./..."},
+		{"-baseline-write=no/such/dir/b.json", "./..."},
+		{"-baseline=no-such-baseline.json", "./..."},
 	} {
 		code, stdout, stderr := run(t, args...)
 		if code != driver.ExitUsage {
@@ -181,6 +215,31 @@ func TestLoadErrors(t *testing.T) {
 	code, _, stderr = run(t, "-C", dir, "./nosuchdir/...")
 	if code != driver.ExitError || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("no match: exit %d stderr %q; want %d and one line", code, stderr, driver.ExitError)
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-fak", "./..."}, "sflint: flag provided but not defined: -fak (did you mean -fake?) (run 'sflint -h' for usage)\n"},
+		{[]string{"-formt=json", "./..."}, "sflint: flag provided but not defined: -formt (did you mean -format?) (run 'sflint -h' for usage)\n"},
+		{[]string{"-format=sarf", "./..."}, `sflint: unknown -format "sarf": want json, sarif, text (did you mean sarif?) (run 'sflint -h' for usage)` + "\n"},
+		{[]string{"-tests=al", "./..."}, `sflint: invalid value "al" for flag -tests: want secrets, all or none, not "al" (did you mean all?) (run 'sflint -h' for usage)` + "\n"},
+		{[]string{"help", "fak"}, `sflint: no analyzer named "fak" (did you mean fake?)` + "\n"},
+	} {
+		code, _, stderr := run(t, tc.args...)
+		if code != driver.ExitUsage || stderr != tc.want {
+			t.Errorf("%q: exit %d, stderr\n %q\nwant\n %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, stderr := run(t, "-version")
+	if code != driver.ExitClean || stderr != "" || !regexp.MustCompile(`^sflint (v\S+|devel( \(.*\))?) \(built with go\S+\)\n$`).MatchString(stdout) {
+		t.Errorf("-version: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
 
@@ -320,5 +379,74 @@ func TestFixInAnotherFileDropped(t *testing.T) {
 	// Text output shows no fix: no note either.
 	if _, _, stderr = runWith(t, []*analysis.Analyzer{elsewhere}, "-C", dir, "./..."); stderr != "" {
 		t.Errorf("text: stderr %q, want nothing", stderr)
+	}
+}
+
+// The .sflint.yml found from the working directory up to the module root
+// configures the run; a flag on the command line wins over its key.
+func TestConfigFile(t *testing.T) {
+	dir := module(t, map[string]string{"m.go": src, "sub/s.go": "package sub\n"})
+	writeFile := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(".sflint.yml", "disable: [fake]\n")
+	if code, stdout, stderr := run(t, "-C", dir, "./..."); code != driver.ExitClean || stdout != "" || stderr != "" {
+		t.Errorf("disable: [fake]: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	// Found from a subdirectory too.
+	if code, _, _ := run(t, "-C", filepath.Join(dir, "sub"), "../..."); code != driver.ExitClean {
+		t.Errorf("from sub/: exit %d", code)
+	}
+	// The command line's choice of analyzers wins.
+	if code, _, _ := run(t, "-C", dir, "-fake", "./..."); code != driver.ExitFindings {
+		t.Errorf("-fake over disable: [fake]: exit %d", code)
+	}
+	// -config names another file; relative to -C, like go -C.
+	writeFile("other.yml", "enable: [fake]\n")
+	if code, _, stderr := run(t, "-C", dir, "-config", "other.yml", "./..."); code != driver.ExitFindings {
+		t.Errorf("-config other.yml: exit %d, stderr %q", code, stderr)
+	}
+	for _, tc := range []struct {
+		file, flag, want string
+	}{
+		{"disabel: [fake]\n", "", `sflint: .sflint.yml:1: unknown key "disabel" (did you mean "disable"?); valid keys: enable, disable, `},
+		{"enable: [fak]\n", "", `sflint: .sflint.yml:1: enable: no analyzer named "fak" (did you mean "fake"?); analyzers: fake, silent`},
+		{"logins: [nodot]\n", "", `sflint: .sflint.yml:1: logins: `},
+		{"", "-config=nope.yml", "sflint: nope.yml: no such file or directory\n"},
+	} {
+		writeFile(".sflint.yml", tc.file)
+		args := []string{"-C", dir}
+		if tc.flag != "" {
+			args = append(args, tc.flag)
+		}
+		code, stdout, stderr := run(t, append(args, "./...")...)
+		if code != driver.ExitUsage || stdout != "" || !strings.HasPrefix(stderr, tc.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q %s: exit %d, stderr %q; want %d and one line starting %q", tc.file, tc.flag, code, stderr, driver.ExitUsage, tc.want)
+		}
+	}
+}
+
+// Identical findings in one function are counted: a baseline that records
+// two lets a third through.
+func TestBaselineCounts(t *testing.T) {
+	two := "package m\n\nfunc Login() error { return nil }\n\nfunc twice() {\n\tLogin()\n\tLogin()\n}\n"
+	dir := module(t, map[string]string{"m.go": two})
+	if code, _, stderr := run(t, "-C", dir, "-baseline-write=b.json", "./..."); code != driver.ExitClean || stderr != "sflint: recorded 2 findings in b.json\n" {
+		t.Fatalf("-baseline-write: exit %d, stderr %q", code, stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "b.json"))
+	if !strings.Contains(string(data), `"count": 2`) {
+		t.Errorf("baseline does not count the two identical findings:\n%s", data)
+	}
+	three := strings.Replace(two, "\tLogin()\n}", "\tLogin()\n\tLogin()\n}", 1)
+	if err := os.WriteFile(filepath.Join(dir, "m.go"), []byte(three), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := run(t, "-C", dir, "-baseline=b.json", "./...")
+	if code != driver.ExitFindings || strings.Count(stdout, "\n") != 1 || !strings.HasPrefix(stdout, "m.go:8:2: ") {
+		t.Errorf("a third identical finding: exit %d, stdout %q; want it alone, on line 8", code, stdout)
 	}
 }

@@ -69,7 +69,7 @@ func dropUnsafeFixes(progname string, findings []*Finding, stderr io.Writer) {
 		kept := f.Diag.SuggestedFixes[:0:0]
 		for _, fix := range f.Diag.SuggestedFixes {
 			if _, _, why := fixEdits(f, fix); why != "" {
-				if !f.Suppressed {
+				if !f.Hidden() {
 					fmt.Fprintf(stderr, "%s: note: %s: fix %q dropped: %s\n", progname, posnString(relPosn(f.Posn)), fix.Message, why)
 				}
 				continue
@@ -93,12 +93,13 @@ type fileFix struct {
 
 // applyFixes applies the first suggested fix of every reported finding (or
 // prints them as a unified diff). Notes about fixes left out go to stderr.
-// The error, if any, says why nothing was written.
-func applyFixes(progname string, findings []*Finding, diff bool, stdout, stderr io.Writer) error {
+// It returns how many fixes it applied (or would apply, with diff) and how
+// many files they change. The error, if any, says why nothing was written.
+func applyFixes(progname string, findings []*Finding, diff bool, stdout, stderr io.Writer) (fixes, changed int, err error) {
 	files := map[string]*fileFix{}
 	var problems []string
 	for _, f := range findings {
-		if f.Suppressed || len(f.Diag.SuggestedFixes) == 0 {
+		if f.Hidden() || len(f.Diag.SuggestedFixes) == 0 {
 			continue
 		}
 		fix := f.Diag.SuggestedFixes[0]
@@ -130,6 +131,7 @@ func applyFixes(progname string, findings []*Finding, diff bool, stdout, stderr 
 		if clash {
 			continue
 		}
+		fixes++
 		for _, e := range edits {
 			if !contains(ff.edits, e) {
 				ff.edits = append(ff.edits, e)
@@ -145,8 +147,13 @@ func applyFixes(progname string, findings []*Finding, diff bool, stdout, stderr 
 
 	// Every file's new content, before anything is written.
 	for _, name := range names {
-		if err := files[name].compute(diff); err != nil {
+		ff := files[name]
+		if err := ff.compute(diff); err != nil {
 			problems = append(problems, err.Error())
+			continue
+		}
+		if string(ff.new) != string(ff.old) {
+			changed++
 		}
 	}
 	if len(problems) > 0 {
@@ -155,16 +162,19 @@ func applyFixes(progname string, findings []*Finding, diff bool, stdout, stderr 
 		if diff {
 			verb = "no diff printed"
 		}
-		return fmt.Errorf("%s; %s", strings.Join(problems, "; "), verb)
+		return 0, 0, fmt.Errorf("%s; %s", strings.Join(problems, "; "), verb)
 	}
 	if diff {
 		for _, name := range names {
 			ff := files[name]
 			fmt.Fprint(stdout, udiff.Unified(relPath(name)+" (old)", relPath(name)+" (new)", string(ff.old), string(ff.new)))
 		}
-		return nil
+		return fixes, changed, nil
 	}
-	return writeAll(files, names)
+	if err := writeAll(files, names); err != nil {
+		return 0, 0, err
+	}
+	return fixes, changed, nil
 }
 
 // conflict returns the finding whose accepted edit overlaps e, or nil.

@@ -32,6 +32,12 @@ type Finding struct {
 	Suppressed bool
 	// Directive is the directive that silenced it (nil unless Suppressed).
 	Directive *sflogin.Directive
+	// Baselined is set for findings the -baseline file records.
+	Baselined bool
+	// Func names the enclosing function or package-level declaration.
+	Func string
+
+	lineHash string // hash of the offending line's trimmed text
 	// fixFile is "" when fixes may edit the file of Real, else why not.
 	fixFile string
 	// generated: the file of Real is generated code (fixes are not applied).
@@ -39,6 +45,10 @@ type Finding struct {
 	// root is the place of the finding's package among the packages named.
 	root int
 }
+
+// Hidden reports whether the finding is not reported: silenced by a
+// directive or recorded in the baseline.
+func (f *Finding) Hidden() bool { return f.Suppressed || f.Baselined }
 
 // dedupFindings drops repeated findings (a file belongs to a package and
 // its test variant) and sorts the rest.
@@ -81,11 +91,22 @@ func sortedFailures(f []string) []string {
 func countReported(fs []*Finding) int {
 	n := 0
 	for _, f := range fs {
-		if !f.Suppressed {
+		if !f.Hidden() {
 			n++
 		}
 	}
 	return n
+}
+
+// reported returns the findings that are reported (not hidden).
+func reported(fs []*Finding) []*Finding {
+	var out []*Finding
+	for _, f := range fs {
+		if !f.Hidden() {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // formats are the output writers by -format name.
@@ -108,7 +129,7 @@ func formatNames() []string {
 func writeText(w io.Writer, findings []*Finding, opts *Options) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
-		if f.Suppressed {
+		if f.Hidden() {
 			continue
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s (%s)\n", relPath(f.Posn.Filename), f.Posn.Line, f.Posn.Column, f.Diag.Message, f.Analyzer.Name)
@@ -179,7 +200,7 @@ func posnString(p token.Position) string {
 func writeJSON(w io.Writer, findings []*Finding, _ *Options) error {
 	tree := map[string]map[string][]jsonDiag{}
 	for _, f := range findings {
-		if f.Suppressed {
+		if f.Hidden() {
 			continue
 		}
 		d := jsonDiag{Category: f.Diag.Category, Posn: posnString(f.Posn), Message: f.Diag.Message}
