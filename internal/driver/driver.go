@@ -339,11 +339,7 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 			}
 			return code
 		}
-		msg := fmt.Sprintf("%s: %s applied, %s changed", progname, plural(fixes, "fix"), plural(files, "file"))
-		if left := len(rep) - fixes; left > 0 {
-			msg += fmt.Sprintf("; %s without an automatic fix %s", plural(left, "finding"), map[bool]string{true: "remains", false: "remain"}[left == 1])
-		}
-		fmt.Fprintln(stderr, msg)
+		fmt.Fprintln(stderr, fixSummary(progname, rep, fixes, files))
 		return code
 	}
 	if err := formats[opts.Format](stdout, findings, opts); err != nil {
