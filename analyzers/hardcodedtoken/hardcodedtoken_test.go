@@ -285,7 +285,13 @@ func TestOutputFormats(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			s := suite.New(suite.Config{})
 			var stdout, stderr bytes.Buffer
-			code := driver.Main("sflint", []string{"-format=" + format, "./..."}, &stdout, &stderr, s.Login, s.Checks)
+			args := []string{"-format=" + format, "./..."}
+			if format == "sarif" {
+				// Suppressed results, and so the directives' reasons, are
+				// in the log only with -show-ignored.
+				args = []string{"-format=sarif", "-show-ignored", "./..."}
+			}
+			code := driver.Main("sflint", args, &stdout, &stderr, s.Login, s.Checks)
 			if code != driver.ExitFindings {
 				t.Fatalf("exit %d, want %d (findings)\nstderr:\n%s", code, driver.ExitFindings, stderr.String())
 			}
