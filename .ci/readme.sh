@@ -60,6 +60,7 @@ check 3 'sflint -format=sarif ./... > sflint.sarif'
 grep -q '"executionSuccessful": true' sflint.sarif || { echo "readme: sflint.sarif: no successful invocation" >&2; fail=1; }
 check 1 'sflint -diff ./...'
 git diff --quiet || { echo "readme: sflint -diff changed files" >&2; fail=1; }
+check 3 'sflint -tags=integration ./...'
 
 # go vet and go fix.
 check 1 'go vet -vettool=$(command -v sflint) ./...'
