@@ -1,7 +1,8 @@
-// Package driver is sflint's standalone command line: it loads packages with
-// go/packages, runs the analyzers with golang.org/x/tools/go/analysis/checker,
-// prints the findings (text, JSON or SARIF) or applies their fixes, and maps
-// the outcome to an exit status.
+// Package driver is sflint's standalone command line: it reads .sflint.yml,
+// loads the packages' metadata with go/packages, parses, type-checks and
+// analyses them package by package (analyze.go), prints the findings (text,
+// JSON or SARIF), records or applies a baseline, or applies their fixes, and
+// maps the outcome to an exit status.
 //
 // The go vet protocol (a single *.cfg argument, -flags, -V) is not handled
 // here: cmd/sflint hands it to unitchecker.
