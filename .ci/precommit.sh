@@ -6,7 +6,8 @@
 # a local git repository, then in a throwaway project whose
 # .pre-commit-config.yaml points repo: at it, runs each hook (sflint and
 # sflint-vet) with `pre-commit run --all-files`: it must fail on a bad file
-# with sflint's message, and pass once the file is fixed. Then it runs both
+# with sflint's message, pass when .sflint.yml disables the analyzer, and
+# pass once the file is fixed. Then it runs both
 # hooks on a copy of examples/ and compares their findings with
 # examples/golden.
 #
@@ -117,6 +118,24 @@ for hook in sflint sflint-vet; do
 	fi
 done
 
+# The hooks read .sflint.yml: with hardcodedtoken disabled there, the same
+# bad file passes both.
+printf '# settings for sflint\ndisable: [hardcodedtoken]\n' >.sflint.yml
+git add -A
+for hook in sflint sflint-vet; do
+	log "$hook: bad file, hardcodedtoken disabled in .sflint.yml"
+	rc=0
+	pre-commit run "$hook" --all-files --color=never >"$work/$hook.config" 2>&1 || rc=$?
+	if [[ $rc -ne 0 ]]; then
+		cat "$work/$hook.config" >&2
+		echo "precommit: $hook: .sflint.yml disables hardcodedtoken, yet the hook failed (exit $rc)" >&2
+		status=1
+	else
+		log "$hook: passed: it read .sflint.yml"
+	fi
+done
+git rm -q --cached .sflint.yml && rm .sflint.yml
+
 # The clean file: the same login, with the token read at run time.
 cat >login.go <<'EOF'
 // Package hookdemo logs in to Salesforce.
@@ -199,6 +218,6 @@ for hook in sflint sflint-vet; do
 done
 
 if [[ $status -eq 0 ]]; then
-	echo "precommit: sflint and sflint-vet fail on the bad file with sflint's message, pass on the clean one, and report the golden findings on examples/"
+	echo "precommit: sflint and sflint-vet fail on the bad file with sflint's message, read .sflint.yml, pass on the clean one, and report the golden findings on examples/"
 fi
 exit $status

@@ -23,23 +23,24 @@
 //	          disable: [nologout]
 //	          logins: [example.com/app/sf.Connect]
 //
-// Every settings key is a field of [Settings]; an unknown key is an error.
-// golangci-lint reports every finding under the linter name "sflint", with
-// the analyzer's name first in the text ("nologout: ..."); //nolint:sflint
-// silences them all, //sflint:ignore <analyzer> -- <reason> one analyzer.
+// The settings keys are those of sflint's .sflint.yml ([Settings]); an
+// unknown key is an error. golangci-lint reports every finding under the
+// linter name "sflint", with the analyzer's name first in the text
+// ("nologout: ..."), and the related information inside the message, so
+// that //nolint:sflint silences a finding whole; //sflint:ignore
+// <analyzer> -- <reason> silences one analyzer.
 package plugin
 
 import (
-	"flag"
 	"fmt"
-	"reflect"
-	"slices"
-	"strconv"
+	"go/token"
+	"path/filepath"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/config"
 	"github.com/sflint/sflint/internal/suite"
 )
 
@@ -49,91 +50,9 @@ const Name = "sflint"
 
 func init() { register.Plugin(Name, New) }
 
-// Settings are the plugin's settings (linters.settings.custom.sflint.settings).
-// Each key but enable, disable and flags sets the command-line flag named in
-// its flag tag, on the analyzer the flag belongs to, with the same meaning
-// and the same checks.
-type Settings struct {
-	// Enable lists the analyzers to run; empty runs them all.
-	Enable []string `json:"enable,omitempty"`
-	// Disable lists analyzers not to run.
-	Disable []string `json:"disable,omitempty"`
-
-	// Logins are your functions that log in to Salesforce, as
-	// import/path.Func or import/path.Type.Method.
-	Logins []string `json:"logins,omitempty" flag:"sflogin.login"`
-	// Logouts are your functions that end a Salesforce session.
-	Logouts []string `json:"logouts,omitempty" flag:"sflogin.logout"`
-	// Classifiers are your functions that inspect a login fault code.
-	Classifiers []string `json:"classifiers,omitempty" flag:"sflogin.classifier"`
-	// RetryHelpers are your functions that call their first func argument
-	// again until it succeeds.
-	RetryHelpers []string `json:"retry-helpers,omitempty" flag:"sflogin.retry"`
-	// Tests makes every analyzer look at _test.go files (hardcodedtoken
-	// always does). golangci-lint's run.tests must be true too.
-	Tests *bool `json:"tests,omitempty" flag:"sflogin.tests"`
-
-	// BlindRetry configures the blindretry analyzer.
-	BlindRetry BlindRetry `json:"blindretry,omitzero"`
-	// UnhandledFault configures the unhandledfault analyzer.
-	UnhandledFault UnhandledFault `json:"unhandledfault,omitzero"`
-	// SessionReuse configures the sessionreuse analyzer.
-	SessionReuse SessionReuse `json:"sessionreuse,omitzero"`
-	// NoLogout configures the nologout analyzer.
-	NoLogout NoLogout `json:"nologout,omitzero"`
-	// HardcodedToken configures the hardcodedtoken analyzer.
-	HardcodedToken HardcodedToken `json:"hardcodedtoken,omitzero"`
-
-	// Flags sets any analyzer flag by its command-line name without the
-	// dash ("hardcodedtoken.min-length": "24"): for flags newer than the
-	// keys above.
-	Flags map[string]string `json:"flags,omitempty"`
-}
-
-// BlindRetry are the blindretry settings.
-type BlindRetry struct {
-	// Permanent are your functions (import/path.Func) that mark an error as
-	// final for a retry helper, like backoff.Permanent.
-	Permanent []string `json:"permanent,omitempty" flag:"blindretry.permanent"`
-}
-
-// UnhandledFault are the unhandledfault settings.
-type UnhandledFault struct {
-	// Codes are the fault codes a switch or if chain on a login fault must
-	// handle, replacing the default (the codes on which a login must stop)
-	// for each vocabulary the list names.
-	Codes []string `json:"codes,omitempty" flag:"unhandledfault.codes"`
-	// DefaultCounts: a default clause (or final else) that returns, panics
-	// or exits counts as handling every code.
-	DefaultCounts *bool `json:"default-counts,omitempty" flag:"unhandledfault.default-counts"`
-}
-
-// SessionReuse are the sessionreuse settings.
-type SessionReuse struct {
-	// Handlers are named function types (import/path.Type) whose functions
-	// serve one request each, added to the defaults (net/http handlers...).
-	Handlers []string `json:"handlers,omitempty" flag:"sessionreuse.handlers"`
-	// Schedulers are functions that call the functions passed to them on a
-	// timer, added to the k8s wait.Until family, robfig/cron and gocron.
-	Schedulers []string `json:"schedulers,omitempty" flag:"sessionreuse.schedulers"`
-}
-
-// NoLogout are the nologout settings.
-type NoLogout struct {
-	// Revoke also reports OAuth logins whose access token is not revoked at
-	// /services/oauth2/revoke.
-	Revoke *bool `json:"revoke,omitempty" flag:"nologout.revoke"`
-}
-
-// HardcodedToken are the hardcodedtoken settings.
-type HardcodedToken struct {
-	// MinLength: string constants shorter than this many characters are
-	// taken for placeholders and not reported (default 8).
-	MinLength *int `json:"min-length,omitempty" flag:"hardcodedtoken.min-length"`
-	// Tests: check _test.go files (default true: a real token in a test is
-	// leaked all the same).
-	Tests *bool `json:"tests,omitempty" flag:"hardcodedtoken.tests"`
-}
+// Settings are the plugin's settings (linters.settings.custom.sflint.settings):
+// the keys of sflint's configuration file, .sflint.yml, decoded the same way.
+type Settings = config.Settings
 
 type plugin struct {
 	analyzers []*analysis.Analyzer
@@ -141,7 +60,7 @@ type plugin struct {
 
 // New builds the plugin from golangci-lint's raw settings.
 func New(conf any) (register.LinterPlugin, error) {
-	s, err := register.DecodeSettings[Settings](conf)
+	s, err := config.Decode(conf)
 	if err != nil {
 		return nil, fmt.Errorf("sflint settings: %w", err)
 	}
@@ -159,122 +78,70 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) { return p.analy
 // GetLoadMode asks for type information: every check needs it.
 func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 
-// Analyzers builds the checks the settings select, configured by them.
+// Analyzers builds the checks the settings select, configured by them, with
+// their related information folded into the message (see foldRelated).
 func Analyzers(s Settings) ([]*analysis.Analyzer, error) {
 	all := suite.Names()
-	for _, name := range slices.Concat(s.Enable, s.Disable) {
-		if !slices.Contains(all, name) {
-			return nil, fmt.Errorf("no analyzer named %q (analyzers: %s)", name, strings.Join(all, ", "))
-		}
-	}
-	var enabled []string
-	for _, name := range all {
-		if (len(s.Enable) == 0 || slices.Contains(s.Enable, name)) && !slices.Contains(s.Disable, name) {
-			enabled = append(enabled, name)
-		}
-	}
-	if len(enabled) == 0 {
-		return nil, fmt.Errorf("enable and disable leave no analyzer to run")
-	}
-	st := suite.New(suite.Config{Enabled: enabled})
-
-	flags, err := s.flagValues()
+	as, err := s.Assignments(all, suite.FlagNames())
 	if err != nil {
 		return nil, err
 	}
-	known := knownFlags()
-	for _, fv := range flags {
-		if !known[fv.name] {
-			return nil, fmt.Errorf("flags: no analyzer flag named %q (flags: %s)", fv.name, strings.Join(sortedKeys(known), ", "))
+	st := suite.New(suite.Config{Enabled: s.Enabled(all)})
+	byName := map[string]*analysis.Analyzer{}
+	for _, a := range st.All() {
+		byName[a.Name] = a
+	}
+	err = config.Apply(as, func(name, value string) error {
+		analyzer, flagName, _ := strings.Cut(name, ".")
+		if a := byName[analyzer]; a != nil {
+			return a.Flags.Set(flagName, value)
 		}
-		analyzer, flagName, _ := strings.Cut(fv.name, ".")
-		for _, a := range st.All() {
-			if a.Name != analyzer {
-				continue // a disabled analyzer's settings are ignored
-			}
-			if err := a.Flags.Set(flagName, fv.value); err != nil {
-				return nil, fmt.Errorf("%s: %v", fv.key, err)
-			}
-		}
+		return nil // a disabled analyzer's settings are ignored
+	}, config.Assignment.Selection)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range st.Checks {
+		foldRelated(a)
 	}
 	return st.Checks, nil
 }
 
-type flagValue struct {
-	key   string // settings key, for errors
-	name  string // analyzer.flag
-	value string
-}
-
-// flagValues turns the set keys into flag assignments, in field order, then
-// the flags map in name order.
-func (s Settings) flagValues() ([]flagValue, error) {
-	out, err := structFlags(reflect.ValueOf(s), "")
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range sortedKeys(s.Flags) {
-		out = append(out, flagValue{"flags." + strconv.Quote(name), name, s.Flags[name]})
-	}
-	return out, nil
-}
-
-// structFlags returns the flag assignments of the set fields of a settings
-// struct, nested structs (one per analyzer) included. Fields without a flag
-// tag (enable, disable, flags) are skipped.
-func structFlags(v reflect.Value, prefix string) ([]flagValue, error) {
-	var out []flagValue
-	for i := range v.NumField() {
-		field := v.Type().Field(i)
-		key, _, _ := strings.Cut(field.Tag.Get("json"), ",")
-		key = prefix + key
-		f := v.Field(i)
-		if f.Kind() == reflect.Struct {
-			nested, err := structFlags(f, key+".")
-			if err != nil {
-				return nil, err
+// foldRelated makes the analyzer report its related information inside the
+// message, as "[line 16: called again by poller.periodically]".
+// golangci-lint turns each related location into an issue of its own, on
+// its own line, that a //nolint:sflint on the finding's line does not
+// silence and that fails the run by itself.
+func foldRelated(a *analysis.Analyzer) {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		report := pass.Report
+		p.Report = func(d analysis.Diagnostic) {
+			if len(d.Related) > 0 {
+				d.Message = FoldRelated(pass.Fset, d)
+				d.Related = nil
 			}
-			out = append(out, nested...)
-			continue
+			report(d)
 		}
-		name := field.Tag.Get("flag")
-		if name == "" {
-			continue
-		}
-		switch f.Kind() {
-		case reflect.Slice:
-			if f.Len() > 0 {
-				out = append(out, flagValue{key, name, strings.Join(f.Interface().([]string), ",")})
-			}
-		case reflect.Pointer:
-			if !f.IsNil() {
-				out = append(out, flagValue{key, name, fmt.Sprint(f.Elem().Interface())})
-			}
-		case reflect.String:
-			if f.String() != "" {
-				out = append(out, flagValue{key, name, f.String()})
-			}
-		default:
-			return nil, fmt.Errorf("internal error: settings field %s has unsupported kind %s", field.Name, f.Kind())
-		}
+		return run(&p)
 	}
-	return out, nil
 }
 
-// knownFlags are the flags of every analyzer, as analyzer.flag.
-func knownFlags() map[string]bool {
-	known := map[string]bool{}
-	for _, a := range suite.Default().All() {
-		a.Flags.VisitAll(func(f *flag.Flag) { known[a.Name+"."+f.Name] = true })
+// FoldRelated returns the diagnostic's message followed by its related
+// information, each as "[line N: message]" ("[file.go:N: message]" in
+// another file).
+func FoldRelated(fset *token.FileSet, d analysis.Diagnostic) string {
+	var b strings.Builder
+	b.WriteString(d.Message)
+	file := fset.Position(d.Pos).Filename
+	for _, r := range d.Related {
+		p := fset.Position(r.Pos)
+		where := fmt.Sprintf("line %d", p.Line)
+		if p.Filename != file {
+			where = fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+		}
+		fmt.Fprintf(&b, " [%s: %s]", where, r.Message)
 	}
-	return known
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
+	return b.String()
 }

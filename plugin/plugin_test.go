@@ -2,14 +2,18 @@ package plugin_test
 
 import (
 	"flag"
+	"go/token"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/sflint/sflint/internal/config"
 	"github.com/sflint/sflint/internal/suite"
 	"github.com/sflint/sflint/plugin"
 )
@@ -105,7 +109,7 @@ func TestSettingsSetFlags(t *testing.T) {
 		"logouts":       []any{"example.com/app/sf.Close"},
 		"classifiers":   []any{"example.com/app/sf.IsLockout"},
 		"retry-helpers": []any{"example.com/app/retry.Do"},
-		"tests":         true,
+		"tests":         "all",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -148,12 +152,14 @@ func TestBadSettings(t *testing.T) {
 		settings any
 		want     string
 	}{
-		{"unknown key", map[string]any{"login": []any{"x.F"}}, `unknown field "login"`},
-		{"wrong type", map[string]any{"tests": "yes"}, "cannot unmarshal"},
-		{"unknown analyzer", map[string]any{"enable": []any{"nologut"}}, `no analyzer named "nologut"`},
+		{"unknown key", map[string]any{"login": []any{"x.F"}}, `unknown key "login" (did you mean "logins"?); valid keys: enable, disable, logins,`},
+		{"wrong type", map[string]any{"hardcodedtoken": map[string]any{"min-length": "yes"}}, "hardcodedtoken.min-length: want a whole number, not a string"},
+		{"bad rule", map[string]any{"tests": "yes"}, `tests: want secrets, all or none, not "yes"`},
+		{"unknown analyzer", map[string]any{"enable": []any{"nologut"}}, `enable: no analyzer named "nologut" (did you mean "nologout"?); analyzers: blindretry,`},
 		{"nothing left", map[string]any{"enable": []any{"nologout"}, "disable": []any{"nologout"}}, "no analyzer to run"},
 		{"bad reference", map[string]any{"logins": []any{"Connect"}}, "logins: "},
 		{"unknown flag", map[string]any{"flags": map[string]any{"sflogin.nope": "1"}}, `no analyzer flag named "sflogin.nope"`},
+		{"misspelt flag", map[string]any{"flags": map[string]any{"nologout.revok": "1"}}, `flags."nologout.revok": no analyzer flag named "nologout.revok" (did you mean "nologout.revoke"?)`},
 		{"bad flag value", map[string]any{"flags": map[string]any{"sflogin.tests": "maybe"}}, `flags."sflogin.tests": `},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -170,25 +176,16 @@ func TestBadSettings(t *testing.T) {
 // the README (Settings) can document it.
 func TestEveryFlagHasAKey(t *testing.T) {
 	keyed := map[string]bool{}
-	var walk func(reflect.Type)
-	walk = func(st reflect.Type) {
-		for i := range st.NumField() {
-			f := st.Field(i)
-			if f.Type.Kind() == reflect.Struct {
-				walk(f.Type)
-			} else if name := f.Tag.Get("flag"); name != "" {
-				keyed[name] = true
-			}
-		}
+	for name := range config.FlagKeys() {
+		keyed[name] = true
 	}
-	walk(reflect.TypeFor[plugin.Settings]())
 	have := map[string]bool{}
 	for _, a := range suite.Default().All() {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			name := a.Name + "." + f.Name
 			have[name] = true
 			if !keyed[name] {
-				t.Errorf("flag -%s has no key in plugin.Settings: add a field with `flag:%q` and document it in the README (Settings)", name, name)
+				t.Errorf("flag -%s has no key in config.Settings: add a field with `flag:%q` and document it in docs/config.md", name, name)
 			}
 		})
 	}
@@ -213,11 +210,57 @@ func TestAnalyzerSettings(t *testing.T) {
 			t.Errorf("-hardcodedtoken.%s = %q, want %q", flagName, got, want)
 		}
 	}
-	if _, err := build(t, map[string]any{"hardcodedtoken": map[string]any{"minlen": 12}}); err == nil || !strings.Contains(err.Error(), `unknown field "minlen"`) {
+	if _, err := build(t, map[string]any{"hardcodedtoken": map[string]any{"minlen": 12}}); err == nil || !strings.Contains(err.Error(), `unknown key "hardcodedtoken.minlen"; valid keys under hardcodedtoken: min-length, tests`) {
 		t.Errorf("unknown nested key: error = %v", err)
 	}
 	// Settings of a disabled analyzer are accepted and ignored.
 	if _, err := build(t, map[string]any{"disable": []any{"hardcodedtoken"}, "hardcodedtoken": map[string]any{"min-length": 12}}); err != nil {
 		t.Errorf("settings of a disabled analyzer: %v", err)
+	}
+}
+
+// quiet is an analysistest.Testing that keeps the expectation failures to
+// itself: the test looks at the diagnostics, not at // want comments.
+type quiet struct{}
+
+func (quiet) Errorf(string, ...any) {}
+
+// Under golangci-lint a related location would be an issue of its own, on
+// its own line, that //nolint:sflint on the finding does not silence: the
+// plugin's analyzers fold it into the message instead.
+func TestRelatedFolded(t *testing.T) {
+	as, err := build(t, map[string]any{"enable": []any{"blindretry"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := analysistest.Run(quiet{}, analysistest.TestData(), as[0], "related")
+	folded := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if len(d.Related) > 0 {
+				t.Errorf("%s: diagnostic keeps %d related locations: %s", r.Pass.Fset.Position(d.Pos), len(d.Related), d.Message)
+			}
+			if regexp.MustCompile(` \[line \d+: [^]]+\]`).MatchString(d.Message) {
+				folded++
+			}
+		}
+	}
+	if folded == 0 {
+		t.Error("no diagnostic carries its related information in its message")
+	}
+}
+
+func TestFoldRelated(t *testing.T) {
+	fset := token.NewFileSet()
+	a := fset.AddFile("a.go", -1, 100)
+	a.SetLines([]int{0, 10, 20, 30})
+	b := fset.AddFile("dir/b.go", -1, 100)
+	b.SetLines([]int{0, 10})
+	d := analysis.Diagnostic{Pos: a.Pos(25), Message: "login retried", Related: []analysis.RelatedInformation{
+		{Pos: a.Pos(12), Message: "this loop"},
+		{Pos: b.Pos(15), Message: "calls it again"},
+	}}
+	if got, want := plugin.FoldRelated(fset, d), "login retried [line 2: this loop] [b.go:2: calls it again]"; got != want {
+		t.Errorf("FoldRelated = %q, want %q", got, want)
 	}
 }

@@ -127,8 +127,8 @@
 // resets the token), rotate the connected app's consumer secret, or revoke
 // the session.
 //
-// Each diagnostic carries a suggested fix (sflint -fix, or an editor's
-// quick fix) that replaces the literal with an environment variable and
+// Each diagnostic carries a suggested fix (sflint -fix, go vet -fix, go fix
+// -fixtool) that replaces the literal with an environment variable and
 // adds the os import when the file lacks it. The variables are:
 //
 //	SF_PASSWORD                              a password

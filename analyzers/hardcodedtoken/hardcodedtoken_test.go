@@ -214,6 +214,18 @@ var leakSecrets = []string{
 	"Lk9Jh8Gf7Ds6Aa5Qw4Er3Ty2U",
 	"Vb6Nm5!Xc4Za",
 	"00D5g000004Xy9Z!AQ4AQPp7Oo6Ii5Uu4Yy3Tt2Rr1Ee0Ww9Qq8.Aa7Ss6Dd5_Ff4",
+	"Tq7Yu6Io5Pa4Sd3Fg2Hj1Kl0", // roads.go: held by a constant named after it
+	"Rs9Tu8Vw7Xy6Za5",          // roads.go: held by a variable named after it
+}
+
+// leakRoads are, for each road by which a secret could reach the output
+// other than a credential's own message, text that shows the finding that
+// takes it is in the output (elided): otherwise the check proves nothing.
+var leakRoads = map[string]string{
+	"an expression echoed in a message (nologout: the map element holding the session)": "Logout() after the login's error check",
+	"a constant whose name spells its value":                                            "is the constant … (24 chars)",
+	"a variable whose name spells its value":                                            "through package variable …",
+	"a word of a directive echoed in a message (sflintignore)":                          "which is not an sflint analyzer",
 }
 
 var formatsRE = regexp.MustCompile(`unknown -format "[^"]*": want ([a-z, ]+) \(`)
@@ -246,13 +258,22 @@ func driverFormats(t *testing.T) []string {
 // output formats, and the manual warns about them.)
 func TestOutputFormats(t *testing.T) {
 	dir := filepath.Join(testdata(t), "src", "hardcodedtoken", "leak")
-	src, err := os.ReadFile(filepath.Join(dir, "leak.go"))
-	if err != nil {
-		t.Fatal(err)
+	var src []byte
+	for _, name := range []string{"leak.go", "roads.go"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = append(src, b...)
 	}
 	for _, s := range leakSecrets {
 		if !bytes.Contains(src, []byte(s)) {
-			t.Fatalf("leak.go does not hold the secret %q any more", s)
+			t.Fatalf("leak.go and roads.go do not hold the secret %q any more", s)
+		}
+	}
+	for _, road := range []string{`clients["00D5g000004Xy9Z!AQ4AQPp7Oo6Ii5Uu4Yy3Tt2Rr1Ee0Ww9Qq8"].Login`, "-- QA password Vb6Nm5!Xc4Za", "//sflint:ignore Vb6Nm5!Xc4Za"} {
+		if !bytes.Contains(src, []byte(road)) {
+			t.Fatalf("roads.go does not hold %q any more", road)
 		}
 	}
 	t.Setenv("GOPATH", testdata(t))
@@ -264,7 +285,13 @@ func TestOutputFormats(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			s := suite.New(suite.Config{})
 			var stdout, stderr bytes.Buffer
-			code := driver.Main("sflint", []string{"-format=" + format, "./..."}, &stdout, &stderr, s.Login, s.Checks)
+			args := []string{"-format=" + format, "./..."}
+			if format == "sarif" {
+				// Suppressed results, and so the directives' reasons, are
+				// in the log only with -show-ignored.
+				args = []string{"-format=sarif", "-show-ignored", "./..."}
+			}
+			code := driver.Main("sflint", args, &stdout, &stderr, s.Login, s.Checks)
 			if code != driver.ExitFindings {
 				t.Fatalf("exit %d, want %d (findings)\nstderr:\n%s", code, driver.ExitFindings, stderr.String())
 			}
@@ -277,18 +304,40 @@ func TestOutputFormats(t *testing.T) {
 					t.Errorf("-format=%s prints %q, part of a secret:\n%s", format, sub, out)
 				}
 			}
+			for road, text := range leakRoads {
+				if !strings.Contains(out, text) {
+					t.Errorf("-format=%s: the finding of %s (%q) is not in the output:\n%s", format, road, text, out)
+				}
+			}
+			// SARIF copies the //sflint:ignore reason of a suppressed finding.
+			if format == "sarif" && !strings.Contains(out, `"justification": "QA password … rotates nightly (see \"…\")"`) {
+				t.Errorf("-format=sarif: the reason quoting the secret is not there, elided:\n%s", out)
+			}
 		})
 	}
 	if len(formats) < 2 {
 		t.Errorf("only %d formats checked", len(formats))
 	}
 
-	// The control: -c=0 prints the offending lines, secrets included, as the
-	// manual warns. If this stops finding them, the checks above are blind.
+	// The control: -c=0 and -diff print source lines, secrets included, as
+	// the manual and their help warn. If this stops finding them, the
+	// checks above are blind.
 	s := suite.New(suite.Config{})
 	var stdout, stderr bytes.Buffer
 	driver.Main("sflint", []string{"-c=0", "./..."}, &stdout, &stderr, s.Login, s.Checks)
 	if leaked(leakSecrets[0], stdout.String()) == "" {
 		t.Errorf("-c=0 does not print the source line:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	driver.Main("sflint", []string{"-diff", "./..."}, &stdout, &stderr, s.Login, s.Checks)
+	if leaked(leakSecrets[0], stdout.String()) == "" {
+		t.Errorf("-diff does not print the lines a fix removes:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	driver.Main("sflint", []string{"-h"}, &stdout, &stderr, s.Login, s.Checks)
+	for _, flag := range []string{"-c", "-diff"} {
+		if !regexp.MustCompile(`(?m)^\s+` + flag + `\b.*\n.*mind secrets`).MatchString(stdout.String()) {
+			t.Errorf("sflint -h: %s does not warn that it prints source:\n%s", flag, stdout.String())
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -91,7 +92,7 @@ func (c *checker) report(t target, e ast.Expr, p piece) {
 	case isPEMKey(p.value):
 		what = fmt.Sprintf("a PEM private key literal (%d chars)", n)
 	case p.constName != "":
-		what = fmt.Sprintf("the constant %s (%d chars)", p.constName, n)
+		what = fmt.Sprintf("the constant %s (%d chars)", redact.Name(p.constName, p.value), n)
 	case p.format:
 		what = fmt.Sprintf("literal text of a format string (%d chars)", n)
 	default:
@@ -106,7 +107,7 @@ func (c *checker) report(t target, e ast.Expr, p piece) {
 		what = "is " + what
 	}
 	if p.via != "" {
-		what += " through " + p.via
+		what += " through " + redact.Name(p.via, p.value)
 	}
 	role := t.role
 	if role == sfapi.Password && (p.prefixed || p.suffixed) {
@@ -123,14 +124,14 @@ func (c *checker) report(t target, e ast.Expr, p piece) {
 	if !inside {
 		msg := fmt.Sprintf("the %s (%d chars) is written here", kindOf(p), n)
 		if p.constName != "" {
-			msg = fmt.Sprintf("the constant %s (%d chars) is used here", p.constName, n)
+			msg = fmt.Sprintf("the constant %s (%d chars) is used here", redact.Name(p.constName, p.value), n)
 		}
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: p.node.Pos(), End: p.node.End(), Message: msg})
 	}
 	if p.constName != "" {
 		if obj := c.constObj(p.node); obj != nil && obj.Pkg() == c.pass.Pkg && obj.Pos().IsValid() {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: obj.Pos(),
-				Message: "constant " + obj.Name() + " is declared here: delete it once nothing uses it"})
+				Message: "constant " + redact.Name(obj.Name(), p.value) + " is declared here: delete it once nothing uses it"})
 		}
 	}
 	c.res.Report(c.pass, d)

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/sflint/sflint/internal/flow"
+	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -241,9 +242,9 @@ func (st *state) how(s *session) string {
 		return "POST the access token to /services/oauth2/revoke before every return (or defer it once the login succeeded)"
 	}
 	if s.pair.Func != nil && s.Holder != nil {
-		return fmt.Sprintf("defer %s(%s) after the login's error check", sflogin.FuncName(s.pair.Func), types.ExprString(s.Holder))
+		return fmt.Sprintf("defer %s(%s) after the login's error check", sflogin.FuncName(s.pair.Func), redact.Expr(st.info, s.Holder))
 	}
-	if call := st.logoutCallText(s); call != "" {
+	if call := st.logoutCallText(s, st.printed); call != "" {
 		return fmt.Sprintf("defer %s after the login's error check", call)
 	}
 	return fmt.Sprintf("log the client out on every path (its %s(), or a method of yours that calls it; defer it after the login's error check)", s.pair.Method)
@@ -251,7 +252,7 @@ func (st *state) how(s *session) string {
 
 // logoutCallText is the logout call on the holder, "client.Logout()", or ""
 // when no logout method of the holder's type is known.
-func (st *state) logoutCallText(s *session) string {
+func (st *state) logoutCallText(s *session, print func(ast.Expr) string) string {
 	if s.Holder == nil {
 		return ""
 	}
@@ -263,8 +264,12 @@ func (st *state) logoutCallText(s *session) string {
 	if m == "" {
 		return ""
 	}
-	return types.ExprString(s.Holder) + "." + m + "()"
+	return print(s.Holder) + "." + m + "()"
 }
+
+// printed is how a message prints an expression: string literals elided,
+// no name that spells a secret (internal/redact).
+func (st *state) printed(e ast.Expr) string { return redact.Expr(st.info, e) }
 
 // logoutMethod returns the name of a method of t, taking no arguments, that
 // ends the session t holds: the library's logout (method), a method of this
@@ -382,9 +387,9 @@ func (st *state) reportDiscarded(s *session) {
 // login's error check (or right after the login statement when there is
 // none), or nil when the edit is not mechanical.
 func (st *state) fix(s *session) *analysis.SuggestedFix {
-	call := st.logoutCallText(s)
-	if call == "" || s.pair.Ending != flow.HolderLogout {
-		return nil
+	call := st.logoutCallText(s, types.ExprString) // the code inserted
+	if call == "" || s.pair.Ending != flow.HolderLogout || !redact.Verbatim(st.info, s.Holder) {
+		return nil // (a fix would print a secret held in a literal: JSON and SARIF carry fixes)
 	}
 	stmt, next := st.loginStmt(s)
 	if stmt == nil {
@@ -413,7 +418,7 @@ func (st *state) fix(s *session) *analysis.SuggestedFix {
 	}
 	indent := strings.Repeat("\t", max(st.pass.Fset.Position(stmt.Pos()).Column-1, 0))
 	return &analysis.SuggestedFix{
-		Message:   "Defer " + call + " after the login's error check",
+		Message:   "Defer " + st.logoutCallText(s, st.printed) + " after the login's error check",
 		TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte("\n" + indent + "defer " + call)}},
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sflint/sflint/internal/flow"
+	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -507,7 +508,7 @@ func (st *state) perCall(s *site) *analysis.Diagnostic {
 	if u.Escape || !u.API {
 		return nil
 	}
-	kept := exprString(own[0].Expr)
+	kept := exprString(st.info, own[0].Expr)
 	return &analysis.Diagnostic{
 		Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "per-call",
 		Message: fmt.Sprintf("%s logs in again on every call of %s although %s already holds the session, so every use opens a new Salesforce session: %s; log in once (in the constructor, or lazily when %s has no session yet) and reuse it, and %s",
@@ -628,11 +629,11 @@ func (st *state) end(n ast.Node) token.Pos {
 	return n.End()
 }
 
-func exprString(e ast.Expr) string {
+func exprString(info *types.Info, e ast.Expr) string {
 	if e == nil {
 		return "the receiver"
 	}
-	return types.ExprString(e)
+	return redact.Expr(info, e)
 }
 
 // findBroken looks for shape 4: the login's session goes into a new

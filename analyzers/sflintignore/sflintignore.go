@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sflogin"
 )
 
@@ -106,6 +107,18 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// echo is text of a directive as a message prints it: filtered against the
+// string literals of its file, so that a secret pasted into a directive is
+// not printed (internal/redact).
+func echo(pass *analysis.Pass, d *sflogin.Directive, text string) string {
+	for _, f := range pass.Files {
+		if f.FileStart <= d.Pos && d.Pos <= f.FileEnd {
+			return redact.Text(text, redact.FileSecrets(f))
+		}
+	}
+	return redact.Text(text, nil)
+}
+
 // checkForm reports a directive that names no analyzer, a name that is not an
 // analyzer, or no reason. It reports whether the directive was malformed
 // beyond a missing reason (it is then not judged for use).
@@ -121,10 +134,10 @@ func (inst *instance) checkForm(pass *analysis.Pass, res *sflogin.Result, d *sfl
 	for _, name := range d.Analyzers {
 		switch {
 		case strings.ContainsAny(name, " \t"):
-			report("//sflint:ignore %q is not an analyzer name: separate names with commas and put the reason after \" -- \", as in //sflint:ignore %s -- <reason>", name, strings.Fields(name)[0])
+			report("//sflint:ignore %q is not an analyzer name: separate names with commas and put the reason after \" -- \", as in //sflint:ignore %s -- <reason>", echo(pass, d, name), echo(pass, d, strings.Fields(name)[0]))
 			malformed = true
 		case !inst.known[name]:
-			msg := fmt.Sprintf("//sflint:ignore names %q, which is not an sflint analyzer, so it suppresses nothing", name)
+			msg := fmt.Sprintf("//sflint:ignore names %q, which is not an sflint analyzer, so it suppresses nothing", echo(pass, d, name))
 			if near := inst.nearest(name); near != "" {
 				msg += fmt.Sprintf(": did you mean %s?", near)
 			} else {

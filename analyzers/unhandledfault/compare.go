@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sflint/sflint/internal/flow"
+	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -171,7 +172,7 @@ func (c *checker) compare(subject, k ast.Expr, negated bool) {
 	if negated {
 		always = "true"
 	}
-	field := types.ExprString(sel)
+	field := redact.Expr(c.info, sel)
 	faultName := (&sfapi.Fault{Pkg: f.Pkg, Type: f.Type, Pointer: f.Pointer}).Name()
 	if v != f.Vocab {
 		var msg string
@@ -319,7 +320,7 @@ func (c *checker) classifySwitch(s *ast.SwitchStmt) *classification {
 		if sel == nil {
 			return nil
 		}
-		cl.subject = types.ExprString(sel)
+		cl.subject = redact.Expr(c.info, sel)
 		cl.vocab, cl.prefix = f.Vocab, f.Prefix
 		for _, st := range s.Body.List {
 			cc, ok := st.(*ast.CaseClause)
@@ -403,7 +404,7 @@ func (c *checker) codeTests(e ast.Expr, cl *classification) bool {
 				return
 			}
 			if cl.subject == "" {
-				cl.subject = types.ExprString(sel)
+				cl.subject = redact.Expr(c.info, sel)
 			}
 			prefix = f.Prefix
 		} else if !text {

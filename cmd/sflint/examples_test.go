@@ -180,6 +180,7 @@ func TestExamples(t *testing.T) {
 	}
 	standalone := parseTrees(t, dir, stdout.Bytes())
 	diff(t, "sflint ./...", standalone, want)
+	checkReadmeSample(t, dir, stdout.Bytes())
 
 	// go vet -vettool: the same findings.
 	stdout.Reset()
@@ -194,6 +195,74 @@ func TestExamples(t *testing.T) {
 	// go vet prints the JSON trees on stdout since Go 1.26 (on stderr before).
 	vet := parseTrees(t, dir, append(stdout.Bytes(), stderr.Bytes()...))
 	diff(t, "go vet -vettool", vet, want)
+}
+
+// readmeLine is "file:line:col: message... (analyzer)", or a related
+// location "\tfile:line:col: message...".
+var readmeLine = regexp.MustCompile(`^(\t?)([^ :]+:\d+:\d+): (.*?)(?: \.\.\. \(([a-z]+)\))?$`)
+
+// checkReadmeSample checks the quick start's sample output in README.md
+// against the JSON findings of sflint ./... on examples/: each line's
+// position, analyzer, and the start of its message (up to "...").
+func checkReadmeSample(t *testing.T, dir string, jsonOut []byte) {
+	t.Helper()
+	readme, err := os.ReadFile(filepath.Join(dir, "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "<!-- quick-start output")
+	if !ok {
+		t.Fatal("README.md has no quick-start output block")
+	}
+	_, rest, _ = strings.Cut(rest, "```\n")
+	block, _, _ := strings.Cut(rest, "```")
+	type related struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	}
+	type diag struct {
+		Posn    string    `json:"posn"`
+		Message string    `json:"message"`
+		Related []related `json:"related"`
+	}
+	var tree map[string]map[string][]diag
+	if err := json.Unmarshal(jsonOut, &tree); err != nil {
+		t.Fatal(err)
+	}
+	rel := func(posn string) string {
+		r, _ := filepath.Rel(dir, posn)
+		return filepath.ToSlash(r)
+	}
+	lines := strings.Split(strings.TrimSpace(block), "\n")
+	for _, line := range lines {
+		m := readmeLine.FindStringSubmatch(line)
+		if m == nil {
+			t.Errorf("README quick start: %q is not a finding line", line)
+			continue
+		}
+		indent, posn, msg, analyzer := m[1], m[2], strings.TrimSuffix(m[3], " ..."), m[4]
+		found := false
+		for _, byAnalyzer := range tree {
+			for a, diags := range byAnalyzer {
+				for _, d := range diags {
+					if indent == "" && a == analyzer && rel(d.Posn) == posn && strings.HasPrefix(d.Message, msg) {
+						found = true
+					}
+					for _, r := range d.Related {
+						if indent != "" && rel(r.Posn) == posn && strings.HasPrefix(r.Message, msg) {
+							found = true
+						}
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("README quick start shows %q, which sflint -C examples ./... does not print", line)
+		}
+	}
+	if len(lines) == 0 {
+		t.Error("README quick start shows no output")
+	}
 }
 
 var markerRE = regexp.MustCompile(`^//\s*(BAD|GOOD)\(([a-z]+)\)`)

@@ -44,6 +44,10 @@ func bench(args []string) error {
 	runs := fs.Int("runs", 3, "timed runs of each command (the median is shown)")
 	sizesFlag := fs.String("sizes", "20,200,2000", "sizes of the generated module, in packages")
 	xtools := fs.Bool("xtools", true, "measure golang.org/x/tools@v0.52.0 from the module cache")
+	speed := fs.Bool("speed", true, "the speed tables: examples/, x/tools and the generated module at -sizes")
+	mem := fs.Bool("mem", true, "the memory table: peak RSS on std, x/tools (with -xtools) and -large")
+	large := fs.String("large", "", "`dir` of a large module for the memory table, e.g. a clone of github.com/prometheus/prometheus (GOWORK=off; its dependencies come from the module proxy)")
+	compare := fs.String("compare", "", "another sflint `binary` to measure beside this one in the memory table (e.g. one built from main)")
 	fs.Parse(args)
 	var sizes []int
 	for _, s := range strings.Split(*sizesFlag, ",") {
@@ -74,7 +78,7 @@ func bench(args []string) error {
 		self:   self,
 		runs:   *runs,
 		nonce:  int(time.Now().UnixNano() % 1e9), // fresh vet cache keys, run after run
-		env:    append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local"),
+		env:    append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local", "GOWORK=off"),
 		out:    os.Stdout,
 	}
 	if err := b.run(".", nil, "go", "build", "-o", b.sflint, "./cmd/sflint"); err != nil {
@@ -84,16 +88,26 @@ func bench(args []string) error {
 	fmt.Fprintf(b.out, "sflint benchmark: %s, %s/%s, %d CPUs, median of %d runs, CGO_ENABLED=0, warm build cache\n\n",
 		strings.TrimSpace(string(goVersion)), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), b.runs)
 
+	xtoolsDir := ""
+	if *xtools {
+		if xtoolsDir, err = b.copyModule("golang.org/x/tools@v0.52.0"); err != nil {
+			return err
+		}
+	}
+	if *mem {
+		if err := b.memory(xtoolsDir, *large, *compare); err != nil {
+			return err
+		}
+	}
+	if !*speed {
+		return nil
+	}
 	// examples/: the cached go vet -vettool re-run too.
 	if _, err := b.workload("examples/", abs("examples"), true); err != nil {
 		return err
 	}
 	if *xtools {
-		dir, err := b.copyModule("golang.org/x/tools@v0.52.0")
-		if err != nil {
-			return err
-		}
-		if _, err := b.workload("golang.org/x/tools@v0.52.0", dir, false); err != nil {
+		if _, err := b.workload("golang.org/x/tools@v0.52.0", xtoolsDir, false); err != nil {
 			return err
 		}
 	}
@@ -194,6 +208,79 @@ func (b *benchEnv) workload(name, dir string, vetCache bool) (measurement, error
 	}
 	fmt.Fprintln(b.out)
 	return rows[0].m, nil
+}
+
+// memory prints the peak resident memory of the standalone command, of
+// the go vet -vettool route and of the loading floor, side by side, on std,
+// on x/tools (when xtoolsDir is set) and on a large module (when large is
+// set); with compare, of another sflint binary too.
+func (b *benchEnv) memory(xtoolsDir, large, compare string) error {
+	type workload struct{ name, dir, pattern string }
+	loads := []workload{{"std", abs("."), "std"}}
+	if xtoolsDir != "" {
+		loads = append(loads, workload{"golang.org/x/tools@v0.52.0", xtoolsDir, "./..."})
+	}
+	if large != "" {
+		loads = append(loads, workload{filepath.Base(abs(large)) + " (-large)", abs(large), "./..."})
+	}
+	fmt.Fprintf(b.out, "### Peak memory\n\n")
+	fmt.Fprintf(b.out, "Peak RSS of the largest process (go vet: the go command or one vet process); wall and CPU for scale. go vet -vettool results are not cached (a fresh flag value each run).\n\n")
+	fmt.Fprintf(b.out, "| workload | command | wall | CPU | peak RSS | RSS / floor |\n|---|---|---:|---:|---:|---:|\n")
+	for _, w := range loads {
+		// Everything compiled once (go vet needs export data), files in the page cache.
+		if w.pattern != "std" {
+			if err := b.run(w.dir, nil, "go", "mod", "download"); err != nil {
+				return err
+			}
+		}
+		b.lenient = true
+		b.once(w.dir, "go", "vet", "-vettool="+b.sflint, w.pattern)
+		b.lenient = false
+		if _, err := b.once(w.dir, b.sflint, w.pattern); err != nil {
+			return fmt.Errorf("%s: %v", w.name, err)
+		}
+		var rows []row
+		add := func(label string, argv ...string) error {
+			m, err := b.measure(w.dir, argv[0], argv[1:]...)
+			if err != nil {
+				return fmt.Errorf("%s: %s: %v", w.name, label, err)
+			}
+			rows = append(rows, row{label, m})
+			return nil
+		}
+		if err := add("sflint "+w.pattern, b.sflint, w.pattern); err != nil {
+			return err
+		}
+		if compare != "" {
+			if err := add("sflint "+w.pattern+" (-compare build)", compare, w.pattern); err != nil {
+				return err
+			}
+		}
+		if err := add("loading floor (no-op with facts, same driver)", b.self, "noop", w.pattern); err != nil {
+			return err
+		}
+		var walls, cpus []time.Duration
+		var peak int64
+		b.lenient = true // go vet exits 1 on findings
+		for i := 0; i < b.runs; i++ {
+			b.nonce++
+			m, err := b.once(w.dir, "go", "vet", "-vettool="+b.sflint, fmt.Sprintf("-sflogin.classifier=example.com/sflintbenchnonce%d.F", b.nonce), w.pattern)
+			if err != nil {
+				b.lenient = false
+				return fmt.Errorf("%s: go vet -vettool: %v", w.name, err)
+			}
+			walls, cpus, peak = append(walls, m.wall), append(cpus, m.cpu), max(peak, m.rssKiB)
+		}
+		b.lenient = false
+		rows = append(rows, row{"go vet -vettool=sflint " + w.pattern, measurement{wall: median(walls), cpu: median(cpus), rssKiB: peak}})
+		floor := rows[len(rows)-2].m
+		for _, r := range rows {
+			fmt.Fprintf(b.out, "| %s | %s | %s | %s | %s | %.2f |\n", w.name, r.name, secs(r.m.wall), secs(r.m.cpu), mib(r.m.rssKiB),
+				float64(r.m.rssKiB)/float64(floor.rssKiB))
+		}
+	}
+	fmt.Fprintln(b.out)
+	return nil
 }
 
 func (b *benchEnv) addVet(rows *[]row, dir, name string) error {

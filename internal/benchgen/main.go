@@ -49,7 +49,8 @@ func main() {
 	}
 	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
 	case "noop":
-		// The same driver as sflint: go/packages in LoadAllSyntax mode, checker.
+		// The same driver as sflint: go list metadata, then every package
+		// parsed, type-checked and analysed from source, one by one.
 		os.Exit(driver.Main("noop", args, os.Stdout, os.Stderr, noopFacts, []*analysis.Analyzer{noopCheck}))
 	case "nofacts":
 		os.Args = append([]string{"nofacts"}, args...)

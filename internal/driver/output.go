@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -20,20 +19,40 @@ import (
 type Finding struct {
 	Analyzer *analysis.Analyzer
 	PkgID    string
-	Posn     token.Position
-	End      token.Position
-	Diag     analysis.Diagnostic
-	Fset     *token.FileSet
+	// Posn and End are where the finding is reported: they follow //line
+	// directives, as go vet's positions do.
+	Posn, End token.Position
+	// Real and RealEnd are the same places in the file sflint read, not
+	// following //line directives: whatever reads or writes a file (fixes,
+	// -diff, -c, the columns and edits of JSON and SARIF) uses these.
+	Real, RealEnd token.Position
+	Diag          analysis.Diagnostic
+	Fset          *token.FileSet
 	// Suppressed is set for diagnostics a //sflint:ignore directive silenced.
 	Suppressed bool
 	// Directive is the directive that silenced it (nil unless Suppressed).
 	Directive *sflogin.Directive
+	// Baselined is set for findings the -baseline file records.
+	Baselined bool
+	// Func names the enclosing function or package-level declaration.
+	Func string
+
+	lineHash string // hash of the offending line's trimmed text
+	// fixFile is "" when fixes may edit the file of Real, else why not.
+	fixFile string
+	// generated: the file of Real is generated code (fixes are not applied).
+	generated bool
+	// root is the place of the finding's package among the packages named.
+	root int
 }
 
-// collect gathers the findings of the root actions, de-duplicated (a file
-// belongs to a package and its test variant) and sorted, and the distinct
-// analysis failures.
-func collect(graph *checker.Graph) ([]*Finding, []string) {
+// Hidden reports whether the finding is not reported: silenced by a
+// directive or recorded in the baseline.
+func (f *Finding) Hidden() bool { return f.Suppressed || f.Baselined }
+
+// dedupFindings drops repeated findings (a file belongs to a package and
+// its test variant) and sorts the rest.
+func dedupFindings(in []*Finding) []*Finding {
 	type key struct {
 		posn     token.Position
 		analyzer string
@@ -41,56 +60,14 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 	}
 	seen := map[key]bool{}
 	var out []*Finding
-	add := func(act *checker.Action, d analysis.Diagnostic, dir *sflogin.Directive, a *analysis.Analyzer) {
-		fset := act.Package.Fset
-		f := &Finding{Analyzer: a, PkgID: act.Package.ID, Posn: fset.Position(d.Pos), Diag: d, Fset: fset, Suppressed: dir != nil, Directive: dir}
-		if d.End.IsValid() {
-			f.End = fset.Position(d.End)
-		}
-		k := key{f.Posn, a.Name, d.Message}
-		if seen[k] {
-			return
-		}
-		seen[k] = true
-		out = append(out, f)
-	}
-	var failures []string
-	failed := map[string]bool{}
-	roots := map[*analysis.Analyzer]bool{}
-	for _, act := range graph.Roots {
-		roots[act.Analyzer] = true
-	}
-	for act := range graph.All() {
-		if act.Err != nil && (len(act.Package.Errors) > 0 || act.Package.IllTyped) {
-			continue // the package's own errors were printed already
-		}
-		if act.Err != nil {
-			msg := fmt.Sprintf("%s: %s: %s", act.Package.PkgPath, act.Analyzer.Name, oneLine(act.Err.Error()))
-			if !failed[msg] {
-				failed[msg] = true
-				failures = append(failures, msg)
-			}
-			continue
-		}
-		if act.IsRoot {
-			for _, d := range act.Diagnostics {
-				add(act, d, nil, act.Analyzer)
-			}
+	for _, f := range in {
+		k := key{f.Posn, f.Analyzer.Name, f.Diag.Message}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
 		}
 	}
-	// Suppressed diagnostics live in the shared pass's result of each root package.
-	for _, act := range graph.Roots {
-		for _, dep := range act.Deps {
-			res, ok := dep.Result.(*sflogin.Result)
-			if !ok || dep.Err != nil {
-				continue
-			}
-			for _, s := range res.Suppressions(act.Analyzer.Name) {
-				add(act, s.Diag, s.Directive, act.Analyzer)
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
+	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Posn.Filename != b.Posn.Filename {
 			return a.Posn.Filename < b.Posn.Filename
@@ -103,18 +80,33 @@ func collect(graph *checker.Graph) ([]*Finding, []string) {
 		}
 		return a.Diag.Message < b.Diag.Message
 	})
-	sort.Strings(failures)
-	return out, failures
+	return out
+}
+
+func sortedFailures(f []string) []string {
+	sort.Strings(f)
+	return f
 }
 
 func countReported(fs []*Finding) int {
 	n := 0
 	for _, f := range fs {
-		if !f.Suppressed {
+		if !f.Hidden() {
 			n++
 		}
 	}
 	return n
+}
+
+// reported returns the findings that are reported (not hidden).
+func reported(fs []*Finding) []*Finding {
+	var out []*Finding
+	for _, f := range fs {
+		if !f.Hidden() {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // formats are the output writers by -format name.
@@ -137,7 +129,7 @@ func formatNames() []string {
 func writeText(w io.Writer, findings []*Finding, opts *Options) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
-		if f.Suppressed {
+		if f.Hidden() {
 			continue
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s (%s)\n", relPath(f.Posn.Filename), f.Posn.Line, f.Posn.Column, f.Diag.Message, f.Analyzer.Name)
@@ -152,17 +144,24 @@ func writeText(w io.Writer, findings []*Finding, opts *Options) error {
 	return bw.Flush()
 }
 
+// printContext prints the lines around the finding from the file sflint
+// read, at their real line numbers (a //line directive names another file,
+// or other lines). Code that is not the package's own source (what cgo
+// generated from it) has no context printed.
 func printContext(w io.Writer, f *Finding, n int) {
-	data, err := os.ReadFile(f.Posn.Filename)
+	if f.fixFile != "" {
+		return
+	}
+	data, err := os.ReadFile(f.Real.Filename)
 	if err != nil {
 		return
 	}
 	lines := strings.Split(string(data), "\n")
-	end := f.Posn.Line
-	if f.End.IsValid() && f.End.Line > end {
-		end = f.End.Line
+	end := f.Real.Line
+	if f.RealEnd.IsValid() && f.RealEnd.Line > end && f.RealEnd.Filename == f.Real.Filename {
+		end = f.RealEnd.Line
 	}
-	for i := max(f.Posn.Line-n, 1); i <= min(end+n, len(lines)); i++ {
+	for i := max(f.Real.Line-n, 1); i <= min(end+n, len(lines)); i++ {
 		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
 	}
 }
@@ -201,7 +200,7 @@ func posnString(p token.Position) string {
 func writeJSON(w io.Writer, findings []*Finding, _ *Options) error {
 	tree := map[string]map[string][]jsonDiag{}
 	for _, f := range findings {
-		if f.Suppressed {
+		if f.Hidden() {
 			continue
 		}
 		d := jsonDiag{Category: f.Diag.Category, Posn: posnString(f.Posn), Message: f.Diag.Message}
@@ -209,14 +208,15 @@ func writeJSON(w io.Writer, findings []*Finding, _ *Options) error {
 			d.End = posnString(f.End)
 		}
 		for _, sf := range f.Diag.SuggestedFixes {
+			// Edits are byte offsets in the file sflint read (not one a
+			// //line directive names).
+			name, edits, why := fixEdits(f, sf)
+			if why != "" {
+				continue
+			}
 			jf := jsonFix{Message: sf.Message}
-			for _, e := range sf.TextEdits {
-				start := f.Fset.Position(e.Pos)
-				end := start
-				if e.End.IsValid() {
-					end = f.Fset.Position(e.End)
-				}
-				jf.Edits = append(jf.Edits, jsonEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+			for _, e := range edits {
+				jf.Edits = append(jf.Edits, jsonEdit{Filename: name, Start: e.Start, End: e.End, New: e.New})
 			}
 			d.SuggestedFixes = append(d.SuggestedFixes, jf)
 		}

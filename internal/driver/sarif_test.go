@@ -6,6 +6,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,6 +17,8 @@ import (
 
 	"github.com/sflint/sflint/analyzers/sflintignore"
 	"github.com/sflint/sflint/internal/sflogin"
+	"github.com/sflint/sflint/internal/suite"
+	"github.com/sflint/sflint/internal/version"
 )
 
 // fakeCheck reports every login call through the shared pass, with related
@@ -52,13 +57,19 @@ var schemaPath, _ = filepath.Abs("testdata/sarif-schema-2.1.0.json")
 
 var caseFile, _ = filepath.Abs("../../testdata/src/sarifcase/case.go")
 
-// runSARIF runs the driver with -format=sarif on testdata/src/<pkg> (GOPATH mode).
-func runSARIF(t *testing.T, pkg string) ([]byte, int) {
+// runSARIF runs the driver with -format=sarif and extra flags on
+// testdata/src/<pkg> (GOPATH mode).
+func runSARIF(t *testing.T, pkg string, flags ...string) ([]byte, int) {
 	t.Helper()
 	gopath, err := filepath.Abs("../../testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return runSARIFIn(t, gopath, filepath.Join(gopath, "src", pkg), flags...)
+}
+
+func runSARIFIn(t *testing.T, gopath, dir string, flags ...string) ([]byte, int) {
+	t.Helper()
 	t.Setenv("GOPATH", gopath)
 	t.Setenv("GO111MODULE", "off")
 	t.Setenv("GOFLAGS", "")
@@ -69,11 +80,57 @@ func runSARIF(t *testing.T, pkg string) ([]byte, int) {
 	check := fakeCheck(login)
 	checks := []*analysis.Analyzer{check, sflintignore.New(login, []*analysis.Analyzer{check}, sflintignore.Config{})}
 	var stdout, stderr bytes.Buffer
-	code := Main("sflint", []string{"-C", filepath.Join(gopath, "src", pkg), "-format=sarif", "."}, &stdout, &stderr, login, checks)
+	args := append([]string{"-C", dir, "-format=sarif"}, flags...)
+	code := Main("sflint", append(args, "."), &stdout, &stderr, login, checks)
 	if stderr.Len() > 0 {
 		t.Logf("stderr: %s", stderr.String())
 	}
 	return stdout.Bytes(), code
+}
+
+// gopathWith makes a GOPATH holding a small simpleforce stub and a package
+// "p" with the given source; it returns the GOPATH and the package's directory.
+func gopathWith(t *testing.T, src string) (string, string) {
+	t.Helper()
+	gopath := t.TempDir()
+	stub := filepath.Join(gopath, "src", "github.com", "simpleforce", "simpleforce")
+	if err := os.MkdirAll(stub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// The two declarations the shared pass needs, without the real
+	// package's imports (net/http would cost a second a run).
+	writeFile(t, filepath.Join(stub, "simpleforce.go"), `package simpleforce
+
+type Client struct{ sid string }
+
+func (client *Client) LoginPassword(username, password, token string) error { return nil }
+`)
+	dir := filepath.Join(gopath, "src", "p")
+	writeFile(t, filepath.Join(dir, "p.go"), src)
+	return gopath, dir
+}
+
+func writeFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func decodeLog(t *testing.T, out []byte) sarifRun {
+	t.Helper()
+	validate(t, out)
+	var log sarifLog
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs) != 1 {
+		t.Fatalf("%d runs, want 1", len(log.Runs))
+	}
+	return log.Runs[0]
 }
 
 // validate checks a SARIF log against the official SARIF 2.1.0 JSON schema
@@ -136,13 +193,7 @@ func TestSARIF(t *testing.T) {
 	if code != ExitFindings {
 		t.Fatalf("exit status %d, want %d\n%s", code, ExitFindings, out)
 	}
-	validate(t, out)
-
-	var log sarifLog
-	if err := json.Unmarshal(out, &log); err != nil {
-		t.Fatal(err)
-	}
-	run := log.Runs[0]
+	run := decodeLog(t, out)
 
 	// One rule per analyzer, with its manual and help URI.
 	if len(run.Tool.Driver.Rules) != 2 {
@@ -150,20 +201,23 @@ func TestSARIF(t *testing.T) {
 	}
 	rule := run.Tool.Driver.Rules[0]
 	if rule.ID != "fakecheck" || rule.ShortDescription.Text != "report every login" ||
+		rule.FullDescription.Text != "A manual, with code:" ||
 		rule.HelpURI != "https://github.com/sflint/sflint#fakecheck" || rule.Help == nil ||
 		!strings.Contains(rule.Help.Text, "\tclient.Login(user, pass)") ||
-		!strings.Contains(rule.Help.Markdown, "```go\nclient.Login(user, pass)\n```") {
+		!strings.Contains(rule.Help.Markdown, "```\nclient.Login(user, pass)\n```") {
 		t.Errorf("rule 0 = %+v", rule)
 	}
-	if r := run.Tool.Driver.Rules[1]; r.ID != "sflintignore" || r.HelpURI == "" || r.Help == nil {
+	if r := run.Tool.Driver.Rules[1]; r.ID != "sflintignore" || r.HelpURI == "" || r.Help == nil || r.FullDescription.Text == "" {
 		t.Errorf("rule 1 = %+v", r)
 	}
 
-	// %SRCROOT% resolves each relative URI to the file.
-	base, err := url.Parse(run.OriginalURIBaseIDs[sarifSrcRoot].URI)
-	if err != nil || base.Scheme != "file" || !strings.HasSuffix(base.Path, "/") {
-		t.Fatalf("originalUriBaseIds = %+v", run.OriginalURIBaseIDs)
+	// Locations are relative to %SRCROOT%, which the log describes without
+	// an absolute URI.
+	if base, ok := run.OriginalURIBaseIDs[sarifSrcRoot]; !ok || base.URI != "" || base.Description == nil {
+		t.Errorf("originalUriBaseIds = %+v, want %%SRCROOT%% described, with no URI", run.OriginalURIBaseIDs)
 	}
+	root := filepath.Dir(caseFile) // no .git above testdata/src/sarifcase in GOPATH mode? see repoRoot
+	root = repoRoot(root)
 	resolve := func(loc sarifArtifactLocation) string {
 		t.Helper()
 		if loc.URIBaseID != sarifSrcRoot || strings.Contains(loc.URI, ":") || strings.HasPrefix(loc.URI, "/") {
@@ -173,20 +227,19 @@ func TestSARIF(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return filepath.FromSlash(base.ResolveReference(ref).Path)
+		return filepath.Join(root, filepath.FromSlash(ref.Path))
 	}
 
 	type want struct {
-		rule       string
-		line, col  int
-		suppressed string // justification
-		message    string
+		rule      string
+		line, col int
+		message   string
 	}
+	// The finding silenced by //sflint:ignore (line 12) is left out.
 	wants := []want{
-		{"fakecheck", 7, 9, "", `login \[here\] with simpleforce.(*Client).LoginPassword [arguments start here](1)`},
-		{"fakecheck", 12, 9, "the pool logs this session out", ""},
-		{"fakecheck", 16, 9, "", ""},
-		{"sflintignore", 20, 2, "", "//sflint:ignore fakecheck suppresses nothing"},
+		{"fakecheck", 7, 9, `login \[here\] with simpleforce.(*Client).LoginPassword [arguments start here](1)`},
+		{"fakecheck", 16, 9, ""},
+		{"sflintignore", 20, 2, "//sflint:ignore fakecheck suppresses nothing"},
 	}
 	if len(run.Results) != len(wants) {
 		t.Fatalf("%d results, want %d:\n%s", len(run.Results), len(wants), out)
@@ -206,14 +259,11 @@ func TestSARIF(t *testing.T) {
 		if w.message != "" && !strings.HasPrefix(r.Message.Text, w.message) {
 			t.Errorf("result %d: message %q, want prefix %q", i, r.Message.Text, w.message)
 		}
-		switch {
-		case w.suppressed == "" && (r.Suppressions == nil || len(r.Suppressions) != 0):
-			t.Errorf("result %d: suppressions %+v, want [] (not suppressed)", i, r.Suppressions)
-		case w.suppressed != "":
-			if len(r.Suppressions) != 1 || r.Suppressions[0].Kind != "inSource" || r.Suppressions[0].Justification != w.suppressed ||
-				r.Suppressions[0].Location == nil || r.Suppressions[0].Location.PhysicalLocation.Region.StartLine != w.line-1 {
-				t.Errorf("result %d: suppressions %+v, want the directive on line %d with reason %q", i, r.Suppressions, w.line-1, w.suppressed)
-			}
+		if r.Suppressions != nil {
+			t.Errorf("result %d: suppressions %+v without -show-ignored", i, r.Suppressions)
+		}
+		if fp := r.PartialFingerprints[sarifFingerprint]; !regexp.MustCompile(`^[0-9a-f]{16}:[0-9]+$`).MatchString(fp) {
+			t.Errorf("result %d: partialFingerprints %v", i, r.PartialFingerprints)
 		}
 	}
 
@@ -224,7 +274,7 @@ func TestSARIF(t *testing.T) {
 	}
 	// c.LoginPassword("héllo 𝄞", "p", "t"): é is 2 bytes and 1 UTF-16
 	// unit, 𝄞 4 bytes and 2 units: the call ends at byte column 49, UTF-16 46.
-	if reg := run.Results[2].Locations[0].PhysicalLocation.Region; reg.EndLine != 16 || reg.EndColumn != 46 {
+	if reg := run.Results[1].Locations[0].PhysicalLocation.Region; reg.EndLine != 16 || reg.EndColumn != 46 {
 		t.Errorf("region %+v, want end 16:46 (UTF-16 columns)", reg)
 	}
 	if len(r.RelatedLocations) != 1 || *r.RelatedLocations[0].ID != 1 ||
@@ -241,8 +291,152 @@ func TestSARIF(t *testing.T) {
 		t.Errorf("artifact change %+v", ch)
 	}
 	// The unused directive's fix deletes its line.
-	if fx := run.Results[3].Fixes; len(fx) != 1 || fx[0].ArtifactChanges[0].Replacements[0].DeletedRegion != (sarifRegion{StartLine: 20, StartColumn: 1, EndLine: 21, EndColumn: 1}) {
+	if fx := run.Results[2].Fixes; len(fx) != 1 || fx[0].ArtifactChanges[0].Replacements[0].DeletedRegion != (sarifRegion{StartLine: 20, StartColumn: 1, EndLine: 21, EndColumn: 1}) {
 		t.Errorf("sflintignore fix %+v", fx)
+	}
+
+	// The run was complete.
+	if len(run.Invocations) != 1 || !run.Invocations[0].ExecutionSuccessful || len(run.Invocations[0].ToolExecutionNotifications) != 0 {
+		t.Errorf("invocations = %+v, want one, successful, without notifications", run.Invocations)
+	}
+	// The version of the binary.
+	if d := run.Tool.Driver; d.Version != version.Get().String() || d.Version == "" {
+		t.Errorf("tool.driver.version = %q, want %q", d.Version, version.Get().String())
+	}
+}
+
+// -show-ignored keeps the silenced finding, as a suppressed result with
+// the directive's reason and place; the others say "not suppressed".
+func TestSARIFShowIgnored(t *testing.T) {
+	out, _ := runSARIF(t, "sarifcase", "-show-ignored")
+	run := decodeLog(t, out)
+	// The log names no absolute path of the machine that wrote it, even
+	// for the directive's location.
+	root, _ := filepath.Abs("../..")
+	for _, bad := range []string{root, filepath.ToSlash(root), "file://"} {
+		if bytes.Contains(out, []byte(bad)) {
+			t.Errorf("the log contains %q:\n%s", bad, out)
+		}
+	}
+	if len(run.Results) != 4 {
+		t.Fatalf("%d results, want 4 with -show-ignored:\n%s", len(run.Results), out)
+	}
+	for i, r := range run.Results {
+		line := r.Locations[0].PhysicalLocation.Region.StartLine
+		switch {
+		case line == 12:
+			if len(r.Suppressions) != 1 || r.Suppressions[0].Kind != "inSource" || r.Suppressions[0].Justification != "the pool logs this session out" ||
+				r.Suppressions[0].Location == nil || r.Suppressions[0].Location.PhysicalLocation.Region.StartLine != 11 {
+				t.Errorf("result %d: suppressions %+v, want the directive on line 11 with its reason", i, r.Suppressions)
+			}
+		case r.Suppressions == nil || len(r.Suppressions) != 0:
+			t.Errorf("result %d (line %d): suppressions %+v, want [] (not suppressed)", i, line, r.Suppressions)
+		}
+	}
+}
+
+// The rules carry what GitHub code scanning reads: tags, precision,
+// problem.severity, and for hardcodedtoken security-severity and CWE-798.
+func TestSARIFRuleProperties(t *testing.T) {
+	s := suite.Default()
+	for _, a := range s.Checks {
+		r := sarifRuleOf(a)
+		if r.FullDescription.Text == "" || r.ShortDescription.Text == "" || r.Help == nil || r.Help.Text == "" || r.Help.Markdown == "" {
+			t.Errorf("%s: descriptions or help missing: %+v", a.Name, r)
+		}
+		if strings.Contains(r.Help.Markdown, "{#hdr-") {
+			t.Errorf("%s: help markdown has heading anchors GitHub does not render", a.Name)
+		}
+		p := r.Properties
+		if len(p.Tags) == 0 || p.Precision == "" || p.ProblemSeverity == "" {
+			t.Errorf("%s: properties %+v", a.Name, p)
+		}
+		switch a.Name {
+		case "hardcodedtoken":
+			if !slices.Contains(p.Tags, "security") || !slices.Contains(p.Tags, "external/cwe/cwe-798") || p.SecuritySeverity != "9.8" ||
+				p.ProblemSeverity != "error" || r.DefaultConfiguration.Level != "error" {
+				t.Errorf("hardcodedtoken: %+v, level %s", p, r.DefaultConfiguration.Level)
+			}
+		case "sflintignore":
+			if p.SecuritySeverity != "" || r.DefaultConfiguration.Level != "note" {
+				t.Errorf("sflintignore: %+v", p)
+			}
+		default:
+			if slices.Contains(p.Tags, "security") || p.SecuritySeverity != "" ||
+				!(slices.Contains(p.Tags, "reliability") || slices.Contains(p.Tags, "correctness")) {
+				t.Errorf("%s: tags %v, security-severity %q; want reliability/correctness and no security", a.Name, p.Tags, p.SecuritySeverity)
+			}
+		}
+	}
+}
+
+const fpSource = `package p
+
+import "github.com/simpleforce/simpleforce"
+
+func connect(c *simpleforce.Client) error {
+	return c.LoginPassword("u", "p", "t")
+}
+
+func twice(c *simpleforce.Client) {
+	c.LoginPassword("u", "p", "t")
+	c.LoginPassword("u", "p", "t")
+}
+`
+
+// Fingerprints do not move with the lines: an edit elsewhere in the file
+// (a new function above, comments) leaves them all as they were, while a
+// change to the offending line itself gives a new one.
+func TestSARIFFingerprintsStable(t *testing.T) {
+	gopath, dir := gopathWith(t, fpSource)
+	fingerprints := func() map[string]int {
+		t.Helper()
+		out, _ := runSARIFIn(t, gopath, dir)
+		run := decodeLog(t, out)
+		fps := map[string]int{}
+		for _, r := range run.Results {
+			if r.RuleID == "fakecheck" {
+				fps[r.PartialFingerprints[sarifFingerprint]] = r.Locations[0].PhysicalLocation.Region.StartLine
+			}
+		}
+		return fps
+	}
+	before := fingerprints()
+	if len(before) != 3 {
+		t.Fatalf("want 3 distinct fingerprints (the two identical calls in twice get :1 and :2), got %v", before)
+	}
+	moved := strings.Replace(fpSource, "func connect", "// A comment.\n\n// helper is new.\nfunc helper() {}\n\nfunc connect", 1)
+	writeFile(t, filepath.Join(dir, "p.go"), moved)
+	after := fingerprints()
+	for fp, line := range before {
+		if l, ok := after[fp]; !ok || l == line {
+			t.Errorf("fingerprint %s (line %d before): after the edit %v", fp, line, after)
+		}
+	}
+	changed := strings.Replace(moved, `return c.LoginPassword("u", "p", "t")`, `return c.LoginPassword("u", "p", "t2")`, 1)
+	writeFile(t, filepath.Join(dir, "p.go"), changed)
+	if again := fingerprints(); len(again) != 3 || reflect.DeepEqual(again, after) {
+		t.Errorf("a changed offending line kept every fingerprint: %v", again)
+	}
+}
+
+// A run whose packages failed to load says so: executionSuccessful is
+// false, with a notification per error at its place.
+func TestSARIFInvocationErrors(t *testing.T) {
+	gopath, dir := gopathWith(t, fpSource+"\nvar _ = undefinedThing\n")
+	out, code := runSARIFIn(t, gopath, dir)
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	run := decodeLog(t, out)
+	inv := run.Invocations
+	if len(inv) != 1 || inv[0].ExecutionSuccessful || len(inv[0].ToolExecutionNotifications) != 1 {
+		t.Fatalf("invocations = %+v, want one unsuccessful with one notification", inv)
+	}
+	n := inv[0].ToolExecutionNotifications[0]
+	if n.Level != "error" || n.Message.Text != "undefined: undefinedThing" || len(n.Locations) != 1 ||
+		n.Locations[0].PhysicalLocation.ArtifactLocation.URI != "p.go" || n.Locations[0].PhysicalLocation.Region.StartLine != 14 {
+		t.Errorf("notification = %+v", n)
 	}
 }
 
@@ -255,5 +449,61 @@ func TestSARIFClean(t *testing.T) {
 	validate(t, out)
 	if !bytes.Contains(out, []byte(`"results": []`)) {
 		t.Errorf("no empty results array:\n%s", out)
+	}
+}
+
+// The secrets of testdata/src/hardcodedtoken/leak (see hardcodedtoken's
+// TestOutputFormats, which checks the plain formats).
+var leakSecrets = []string{
+	"Lk9Jh8Gf7Ds6Aa5Qw4Er3Ty2U",
+	"Vb6Nm5!Xc4Za",
+	"00D5g000004Xy9Z!AQ4AQPp7Oo6Ii5Uu4Yy3Tt2Rr1Ee0Ww9Qq8.Aa7Ss6Dd5_Ff4",
+	"Tq7Yu6Io5Pa4Sd3Fg2Hj1Kl0", // roads.go: held by a constant named after it
+	"Rs9Tu8Vw7Xy6Za5",          // roads.go: held by a variable named after it
+}
+
+// No road this package adds prints a secret: SARIF with every result kept
+// (fingerprints hash the offending line; a directive's reason is redacted),
+// and the baseline file, over every road of testdata/src/hardcodedtoken/leak.
+func TestNoSecretInSARIFOrBaseline(t *testing.T) {
+	gopath, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOPATH", gopath)
+	t.Setenv("GO111MODULE", "off")
+	t.Setenv("GOFLAGS", "")
+	t.Chdir(filepath.Join(gopath, "src", "hardcodedtoken", "leak"))
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	// The second run's SARIF holds every finding, as baselined results.
+	for _, args := range [][]string{
+		{"-baseline-write=" + baseline, "./..."},
+		{"-baseline=" + baseline, "-format=sarif", "-show-ignored", "./..."},
+	} {
+		s := suite.New(suite.Config{})
+		var stdout, stderr bytes.Buffer
+		Main("sflint", args, &stdout, &stderr, s.Login, s.Checks)
+		out := stdout.String() + stderr.String()
+		if args[0] == "-baseline-write="+baseline {
+			data, err := os.ReadFile(baseline)
+			if err != nil || !bytes.Contains(data, []byte(`"analyzer": "hardcodedtoken"`)) {
+				t.Fatalf("no baseline written (%v): %s", err, out)
+			}
+			out += string(data)
+		} else if !strings.Contains(out, `"ruleId": "hardcodedtoken"`) {
+			t.Fatalf("%v: no hardcodedtoken result:\n%s", args, out)
+		} else if !strings.Contains(out, `"justification": "QA password … rotates nightly`) {
+			// roads.go's directive quotes the secret in its reason: the
+			// reason is copied, the secret is not (internal/redact).
+			t.Errorf("%v: no redacted justification of roads.go's directive:\n%s", args, out)
+		}
+		for _, secret := range leakSecrets {
+			for i := 0; i+6 <= len(secret); i++ {
+				if sub := secret[i : i+6]; strings.Contains(out, sub) {
+					t.Errorf("%v prints %q, part of a secret", args, sub)
+					break
+				}
+			}
+		}
 	}
 }

@@ -72,6 +72,11 @@ func New(d Decls) (*Model, error) {
 			m.retries[r.Name] = append(m.retries[r.Name], &RetryHelper{Pkg: r.Pkg, Name: r.Name, Op: 0})
 		}),
 	}
+	for _, s := range d.Retries {
+		if r, _ := ParseRef(s); r.Recv != "" {
+			errs = append(errs, fmt.Errorf("%q: a retry helper is a function, import/path.Func: a method never matches", s))
+		}
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

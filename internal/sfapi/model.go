@@ -15,9 +15,12 @@ package sfapi
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
+
+	"golang.org/x/mod/module"
 )
 
 // Role is what an argument, struct field or form field of a Salesforce API carries.
@@ -305,23 +308,44 @@ func (r Ref) String() string {
 }
 
 // ParseRef parses "import/path.Func", "import/path.Type.Method" or
-// "import/path.(*Type).Method".
+// "import/path.(*Type).Method". Anything else is an error: an import path
+// the go command would reject (empty, relative or absolute, with empty
+// elements, spaces or characters like "(" and "*"), a name that is not a Go
+// identifier (a keyword, "_", digits first), parentheses other than the one
+// (*Type) form, or more than two names after the path.
 func ParseRef(s string) (Ref, error) {
 	orig := s
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return Ref{}, fmt.Errorf("empty reference: want import/path.Func or import/path.Type.Method")
+	}
 	if strings.ContainsAny(s, " \t\r\n") {
 		return Ref{}, fmt.Errorf("%q: an import path or name cannot contain spaces", orig)
 	}
 	slash := strings.LastIndexByte(s, '/')
+	if open := strings.IndexByte(s, '('); open >= 0 && open < slash {
+		slash = strings.LastIndexByte(s[:open], '/') // "(*" cannot be in the path: "p.(*T/x).M" is malformed below
+	}
 	rest := s[slash+1:]
 	dot := strings.IndexByte(rest, '.')
 	if dot <= 0 {
 		return Ref{}, fmt.Errorf("%q: want import/path.Func or import/path.Type.Method", orig)
 	}
 	pkg := s[:slash+1+dot]
+	if err := module.CheckImportPath(pkg); err != nil {
+		return Ref{}, fmt.Errorf("%q: bad import path: %v", orig, unquoted(err, pkg))
+	}
 	sel := rest[dot+1:]
-	sel = strings.ReplaceAll(strings.ReplaceAll(sel, "(*", ""), ")", "")
-	parts := strings.Split(sel, ".")
+	var parts []string
+	if r, ok := strings.CutPrefix(sel, "(*"); ok {
+		recv, name, ok := strings.Cut(r, ").")
+		if !ok {
+			return Ref{}, fmt.Errorf("%q: want import/path.(*Type).Method", orig)
+		}
+		parts = []string{recv, name}
+	} else {
+		parts = strings.Split(sel, ".")
+	}
 	for _, p := range parts {
 		if !isIdent(p) {
 			return Ref{}, fmt.Errorf("%q: %q is not a Go identifier", orig, p)
@@ -336,15 +360,18 @@ func ParseRef(s string) (Ref, error) {
 	return Ref{}, fmt.Errorf("%q: want import/path.Func or import/path.Type.Method", orig)
 }
 
+// unquoted drops the quoted path CheckImportPath puts in front of its
+// message: the caller names the whole reference already.
+func unquoted(err error, path string) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "malformed import path "+strconv.Quote(path)+": "); ok {
+		return rest
+	}
+	return msg
+}
+
+// isIdent reports whether s is a Go identifier that can name a function,
+// type or method: not a keyword, not the blank identifier.
 func isIdent(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if r == '_' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || r >= 0x80 || (i > 0 && '0' <= r && r <= '9') {
-			continue
-		}
-		return false
-	}
-	return true
+	return s != "_" && token.IsIdentifier(s)
 }

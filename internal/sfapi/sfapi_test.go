@@ -48,9 +48,29 @@ func TestParseRef(t *testing.T) {
 			t.Errorf("ParseRef(%q) = %+v, %v; want %+v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "nodot", "example.com/sf", "example.com/sf.", "example.com/sf.a.b.c", "example.com/sf.1x", "example.com/sf.a-b", "example.com/my pkg.Connect", "example.com/sf.Connect Now"} {
-		if _, err := ParseRef(bad); err == nil {
-			t.Errorf("ParseRef(%q): no error", bad)
+	for _, bad := range []string{
+		"", "   ",
+		// no name, or too many
+		"nodot", "example.com/sf", "example.com/sf.", "example.com/sf..Connect", "example.com/sf.a.b.c",
+		"example.com/sf.(*DAO).Open.Close",
+		// names that are not identifiers
+		"example.com/sf.1x", "example.com/sf.a-b", "example.com/sf.Connect Now", "example.com/sf.func",
+		"example.com/sf.DAO.type", "example.com/sf._", "example.com/sf.Connect·", "example.com/sf.Connect()",
+		"example.com/sf.Connect\x00",
+		// parentheses other than (*Type)
+		"example.com/sf.(DAO).Open", "example.com/sf.(*DAO.Open", "example.com/sf.DAO).Open",
+		"example.com/sf.(*(*DAO)).Open", "example.com/sf.(**DAO).Open", "example.com/sf.(*DAO)Open",
+		"example.com/sf.(*DAO)", "example.com/sf.(*DAO).", "(*example.com/sf.DAO).Open", "example.com/sf.(*DAO/x).Open",
+		"example.com/sf.*DAO.Open",
+		// import paths the go command rejects
+		"example.com/my pkg.Connect", "/abs/sf.Connect", "./sf.Connect", "../sf.Connect", "example.com//sf.Connect",
+		"example.com/./sf.Connect", "example.com/sf/.Connect", "example.com/s:f.Connect", "example.com/s\\f.Connect",
+		"example.com/s\"f.Connect", ".Connect", "-sf.Connect",
+	} {
+		if r, err := ParseRef(bad); err == nil {
+			t.Errorf("ParseRef(%q) = %+v, want an error", bad, r)
+		} else if strings.Contains(err.Error(), "\n") {
+			t.Errorf("ParseRef(%q): error on more than one line: %v", bad, err)
 		}
 	}
 }

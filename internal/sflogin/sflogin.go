@@ -25,6 +25,7 @@ package sflogin
 
 import (
 	"flag"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -69,19 +70,26 @@ func New(cfg Config) *analysis.Analyzer {
 		// arbitrary source), so a check may set RunDespiteErrors too.
 		RunDespiteErrors: true,
 	}
-	a.Flags.Var(RefList{&inst.cfg.Decls.Logins}, "login", "comma-separated `functions` that log in to Salesforce (import/path.Func or import/path.Type.Method)")
-	a.Flags.Var(RefList{&inst.cfg.Decls.Logouts}, "logout", "comma-separated `functions` that end a Salesforce session")
-	a.Flags.Var(RefList{&inst.cfg.Decls.Classifiers}, "classifier", "comma-separated `functions` that inspect a login fault code")
-	a.Flags.Var(RefList{&inst.cfg.Decls.Retries}, "retry", "comma-separated `functions` that retry their first func argument until it succeeds")
+	a.Flags.Var(RefList{P: &inst.cfg.Decls.Logins}, "login", "comma-separated `functions` that log in to Salesforce (import/path.Func or import/path.Type.Method)")
+	a.Flags.Var(RefList{P: &inst.cfg.Decls.Logouts}, "logout", "comma-separated `functions` that end a Salesforce session")
+	a.Flags.Var(RefList{P: &inst.cfg.Decls.Classifiers}, "classifier", "comma-separated `functions` that inspect a login fault code")
+	a.Flags.Var(RefList{P: &inst.cfg.Decls.Retries, Funcs: true}, "retry", "comma-separated `functions` (import/path.Func) that retry their first func argument until it succeeds")
 	a.Flags.BoolVar(&inst.cfg.IncludeTests, "tests", cfg.IncludeTests, "analyse _test.go files too (hardcodedtoken always does)")
 	return a
 }
 
 // RefList is a flag.Value holding a comma-separated list of function
 // references (import/path.Func, import/path.Type.Method); each use appends.
-// References are checked as they are set, so a bad one is a usage error. The
+// References are checked as they are set, so a bad one is a usage error: a
+// malformed reference (sfapi.ParseRef), or a method where only functions can
+// match (Funcs). Empty elements are no reference and are skipped (the
+// plugin's settings join YAML lists with commas, nulls included). The
 // analyzers use it for their own reference-list flags.
-type RefList struct{ P *[]string }
+type RefList struct {
+	P *[]string
+	// Funcs: only package-level functions (import/path.Func) can match.
+	Funcs bool
+}
 
 func (l RefList) String() string {
 	if l.P == nil {
@@ -92,16 +100,22 @@ func (l RefList) String() string {
 
 // Set implements flag.Value.
 func (l RefList) Set(s string) error {
+	var refs []string
 	for _, part := range strings.Split(s, ",") {
 		part = strings.TrimSpace(part)
 		if part == "" {
-			continue
+			continue // an empty list, a trailing comma: no reference
 		}
-		if _, err := sfapi.ParseRef(part); err != nil {
+		r, err := sfapi.ParseRef(part)
+		if err != nil {
 			return err
 		}
-		*l.P = append(*l.P, part)
+		if l.Funcs && r.Recv != "" {
+			return fmt.Errorf("%q: a method never matches here: want a function, import/path.Func", part)
+		}
+		refs = append(refs, part)
 	}
+	*l.P = append(*l.P, refs...)
 	return nil
 }
 

@@ -134,12 +134,48 @@ func TestDeclared(t *testing.T) {
 	analysistest.Run(t, testdata(t), p, "sflogin/declared")
 }
 
-// TestBadDeclaration checks that a malformed reference is a flag error.
+// TestBadDeclaration checks that a malformed reference is a flag error, on
+// every reference flag of the shared pass, that the flag keeps nothing of a
+// rejected list, and that the same values are rejected when they come in a
+// Config (the golangci-lint plugin's settings) rather than as flags.
 func TestBadDeclaration(t *testing.T) {
-	a := sflogin.New(sflogin.Config{})
-	for _, bad := range []string{"nodot", "example.com/pkg.", "example.com/pkg.a.b.c", "example.com/pkg.1x"} {
-		if err := a.Flags.Set("login", bad); err == nil {
-			t.Errorf("-login=%q: no error", bad)
+	malformed := []string{
+		"nodot", "example.com/pkg.", "example.com/pkg.a.b.c", "example.com/pkg.1x", "example.com/pkg.func",
+		"example.com/pkg.(*T.M", "example.com/pkg.T).M", "(*example.com/pkg.T).M", "./pkg.F", "example.com//pkg.F",
+		"example.com/sf.Connect,example.com/sf.1x", // one bad reference rejects the list
+	}
+	for _, flag := range []string{"login", "logout", "classifier", "retry"} {
+		for _, bad := range malformed {
+			a := sflogin.New(sflogin.Config{})
+			if err := a.Flags.Set(flag, bad); err == nil {
+				t.Errorf("-%s=%q: no error", flag, bad)
+			} else if strings.Contains(err.Error(), "\n") {
+				t.Errorf("-%s=%q: error on more than one line: %v", flag, bad, err)
+			}
+			if got := a.Flags.Lookup(flag).Value.String(); got != "" {
+				t.Errorf("-%s=%q rejected, but the flag holds %q", flag, bad, got)
+			}
+		}
+	}
+	// A retry helper is a function: a method reference would never match.
+	for _, method := range []string{"example.com/sf.Retrier.Do", "example.com/sf.(*Retrier).Do"} {
+		a := sflogin.New(sflogin.Config{})
+		if err := a.Flags.Set("retry", method); err == nil {
+			t.Errorf("-retry=%q: no error", method)
+		}
+		if err := a.Flags.Set("login", method); err != nil {
+			t.Errorf("-login=%q: %v (a login may be a method)", method, err)
+		}
+		if _, err := sfapi.New(sfapi.Decls{Retries: []string{method}}); err == nil {
+			t.Errorf("Decls{Retries: %q}: no error", method)
+		}
+	}
+	for _, bad := range malformed {
+		if strings.Contains(bad, ",") {
+			continue
+		}
+		if _, err := sfapi.New(sfapi.Decls{Logins: []string{bad}}); err == nil {
+			t.Errorf("Decls{Logins: %q}: no error", bad)
 		}
 	}
 }

@@ -4,6 +4,7 @@
 package suite
 
 import (
+	"flag"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -69,6 +70,17 @@ func Names() []string {
 	for _, a := range Default().Checks {
 		names = append(names, a.Name)
 	}
+	return names
+}
+
+// FlagNames returns the name of every analyzer flag, the shared pass's
+// included, as "analyzer.flag", sorted.
+func FlagNames() []string {
+	var names []string
+	for _, a := range Default().All() {
+		a.Flags.VisitAll(func(f *flag.Flag) { names = append(names, a.Name+"."+f.Name) })
+	}
+	slices.Sort(names)
 	return names
 }
 
