@@ -257,7 +257,8 @@ func (a *checker) dropsCode(c *sflogin.Call) bool {
 	if api == nil || api.Declared {
 		return false
 	}
-	return api.Fault == nil && !a.res.Model.FaultInText(api)
+	return !a.res.Model.LoadedFault(api, c.Callee.Pkg()).Coded() // the version loaded
+
 }
 
 // apiNamed finds the table row a wrapper's fact names, among the client

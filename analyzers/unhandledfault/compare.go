@@ -460,7 +460,8 @@ func stops(env *flow.Env, body []ast.Stmt) bool {
 }
 
 // wrongVocabText reports, inside an inspection of the login error's text, a
-// test for a code of the other vocabulary: always false.
+// test for a code the error never holds: a code of the other vocabulary, or
+// any code at all when the library (in the version loaded) keeps none.
 func (c *checker) wrongVocabText(l *flow.Login, st flow.State, n ast.Node, cd coding) {
 	if cd.Vocab != sfapi.SOAP && cd.Vocab != sfapi.OAuth {
 		return
@@ -477,14 +478,30 @@ func (c *checker) wrongVocabText(l *flow.Login, st flow.State, n ast.Node, cd co
 			return
 		}
 		_, bare, v := splitCode(str)
-		if v == sfapi.NoCode || v == cd.Vocab {
+		if v == sfapi.NoCode {
 			return
 		}
 		var msg string
-		if cd.Vocab == sfapi.OAuth {
+		switch {
+		case !cd.coded():
+			why := "the library does not keep the fault code, not even in the error's text"
+			switch {
+			case cd.Lost != "":
+				why = cd.Lost
+			case cd.Version != "":
+				why = cd.Version + ", and keeps no fault code, not even in the error's text"
+			}
+			msg = fmt.Sprintf("the error of %s never mentions %q: %s, so this test is always false; nothing finer than the failure itself can be told apart",
+				l.Name(), bare, why)
+			if cd.Upgrade != "" {
+				msg += " (" + cd.Upgrade + ")"
+			}
+		case v == cd.Vocab:
+			return
+		case cd.Vocab == sfapi.OAuth:
 			msg = fmt.Sprintf("the error of %s never mentions the SOAP code %q: the OAuth token endpoint answers %s, so this test is always false; rejected credentials are %q there",
 				l.Name(), bare, strings.Join(sfapi.OAuthCodes, ", "), "invalid_grant")
-		} else {
+		default:
 			msg = fmt.Sprintf("the error of %s never mentions the OAuth error %q: SOAP login() answers ExceptionCodes (INVALID_LOGIN, PASSWORD_LOCKOUT, ...), so this test is always false",
 				l.Name(), bare)
 		}

@@ -98,8 +98,25 @@
 //
 // Libraries that throw the code away (k-capehart/go-salesforce returns
 // errors.New(status + ": failed authentication"), go-sfdc a formatted
-// string, go-soapforce's LoginWithOAuth nothing at all) leave nothing to
-// inspect: for them only a discarded error (case 1) is reported. Raw HTTP
+// string, go-soapforce's LoginWithOAuth nothing at all, ForceCLI's OAuth
+// flows errors.New(error_description), never invalid_grant) leave nothing to
+// inspect: for them only a discarded error (case 1) is reported, and a test
+// of their error's text for a fault code, which can never match (case 4).
+//
+// # The library as loaded
+//
+// Every claim about the fault follows the version of the library the
+// program loaded, not the newest one: the fault type and its code field are
+// looked up in the loaded package. simpleforce has SalesforceError only from
+// v0.0.0-20220429021116-acf4ac67ef68 (2022-04) on; its 2021 versions
+// (245ee39ac3ec, af9d9a281fea) keep the code only in the error's text
+// ("... Error Code: sf:INVALID_LOGIN"), so the advice is a text match and
+// fmt.Errorf("%v", err) erases nothing; its 2020 version (2062cbbdbb89)
+// returns the sentinel ErrFailure, with no code at all, so the advice is to
+// return the error and to upgrade (a swallowed failure is reported with that
+// advice; nothing is erased and no comparison can match). golang.org/x/oauth2
+// has RetrieveError.ErrorCode from v0.8.0 on; before, the code is in the
+// error's text (its Body). Raw HTTP
 // logins (http.PostForm to /services/oauth2/token) are not followed: their
 // error is a transport error, and the fault is in the response body.
 //

@@ -32,7 +32,13 @@ func (c *checker) reportOutcome(call *sflogin.Call, o *outcome) {
 		c.report(analysis.Diagnostic{Pos: call.Expr.Pos(), End: call.Expr.End(), Category: "discarded", Message: msg})
 		return
 	}
-	if o.relieved || !cd.coded() {
+	if o.relieved {
+		return
+	}
+	if !cd.coded() {
+		if o.swallowed && cd.Upgrade != "" {
+			c.reportNoCode(call, o)
+		}
 		return
 	}
 	if o.swallowed {
@@ -57,6 +63,20 @@ func (c *checker) reportOutcome(call *sflogin.Call, o *outcome) {
 	}
 }
 
+// reportNoCode reports a swallowed failure of a login whose loaded library
+// version keeps no fault code, when a later version does: the error itself
+// is all a caller can learn, and upgrading gives the code.
+func (c *checker) reportNoCode(call *sflogin.Call, o *outcome) {
+	what := "dropped"
+	if len(o.kinds) > 0 {
+		what = joinWords(o.kinds)
+	}
+	cd := o.coding
+	msg := fmt.Sprintf("login fault swallowed: the error of %s is only %s; %s, so it carries no fault code and the error itself is all a caller can learn why the login failed: return it (or stop on it) instead of dropping it, and %s",
+		call.Name(), what, cd.Version, cd.Upgrade)
+	c.report(analysis.Diagnostic{Pos: call.Expr.Pos(), End: call.Expr.End(), Category: "swallowed", Message: msg})
+}
+
 func (c *checker) sessionVarOf(call *sflogin.Call, o *outcome) string {
 	if o.sessName == "" {
 		return ""
@@ -75,6 +95,10 @@ func (c *checker) reportDiscard(call *sflogin.Call, cd coding) {
 	} else {
 		msg = fmt.Sprintf("login error discarded: when %s fails nothing notices, and the code goes on as if it had a session; check the error and stop on it (the library keeps no fault code, so there is nothing finer to inspect)",
 			call.Name())
+		if cd.Upgrade != "" {
+			msg = fmt.Sprintf("login error discarded: when %s fails nothing notices, and the code goes on as if it had a session; check the error and stop on it (%s, so there is nothing finer to inspect; %s)",
+				call.Name(), cd.Version, cd.Upgrade)
+		}
 	}
 	c.report(analysis.Diagnostic{Pos: call.Expr.Pos(), End: call.Expr.End(), Category: "discarded", Message: msg})
 }

@@ -117,6 +117,13 @@ type FaultFact struct {
 	Text bool
 	// Vocab is the vocabulary of the wrapped login.
 	Vocab sfapi.Vocabulary
+	// Version, set when the loaded version of the library lacks the fault
+	// type of later versions, says so ("github.com/simpleforce/simpleforce
+	// as loaded (the 2020 version) has no simpleforce.SalesforceError");
+	// Upgrade is then the advice to move to a version that has it.
+	Version, Upgrade string
+	// Lost says what the error is instead, when the library keeps no code.
+	Lost string
 	// Inspected: the function inspects the fault code on every path on which
 	// it returns the error.
 	Inspected bool
@@ -136,6 +143,9 @@ func (f *FaultFact) String() string {
 		b.WriteString("no fault code")
 	}
 	fmt.Fprintf(&b, " %s", f.Vocab)
+	if f.Version != "" {
+		fmt.Fprintf(&b, " (%s)", f.Version)
+	}
 	if f.Inspected {
 		b.WriteString(" inspected")
 	}
@@ -147,28 +157,42 @@ type coding struct {
 	Fault, Field, Prefix string
 	Text                 bool
 	Vocab                sfapi.Vocabulary
+	Version, Upgrade     string
+	Lost                 string
 }
 
 // coded reports whether a fault code can be recovered from the error.
 func (c coding) coded() bool { return (c.Fault != "" || c.Text) && c.Vocab != sfapi.NoCode }
 
 func (c coding) fact(inspected bool) *FaultFact {
-	return &FaultFact{Fault: c.Fault, Field: c.Field, Prefix: c.Prefix, Text: c.Text, Vocab: c.Vocab, Inspected: inspected}
+	return &FaultFact{Fault: c.Fault, Field: c.Field, Prefix: c.Prefix, Text: c.Text, Vocab: c.Vocab,
+		Version: c.Version, Upgrade: c.Upgrade, Lost: c.Lost, Inspected: inspected}
 }
 
 func codingOf(f *FaultFact) coding {
-	return coding{Fault: f.Fault, Field: f.Field, Prefix: f.Prefix, Text: f.Text, Vocab: f.Vocab}
+	return coding{Fault: f.Fault, Field: f.Field, Prefix: f.Prefix, Text: f.Text, Vocab: f.Vocab, Version: f.Version, Upgrade: f.Upgrade, Lost: f.Lost}
 }
 
-// apiCoding is the coding of a library API's login error.
-func apiCoding(m *sfapi.Model, api *sfapi.API) coding {
-	switch {
-	case api.Fault != nil:
-		return coding{Fault: api.Fault.Name(), Field: api.Fault.CodeField, Prefix: api.Fault.Prefix, Vocab: api.Fault.Vocab}
-	case m.FaultInText(api):
-		return coding{Text: true, Vocab: api.Vocab}
+// apiCoding is the coding of a library API's login error, in the version of
+// the library the program loaded (pkg: the package of the function called).
+func apiCoding(m *sfapi.Model, api *sfapi.API, pkg *types.Package) coding {
+	l := m.LoadedFault(api, pkg)
+	cd := coding{Vocab: l.Vocab, Text: l.Text, Prefix: l.Prefix, Lost: api.Lost}
+	if l.Fault != nil {
+		cd.Fault, cd.Field = l.Fault.Name(), l.Fault.CodeField
 	}
-	return coding{Vocab: api.Vocab} // the vocabulary behind it, though no code survives
+	if l.Missing != nil {
+		what := l.Missing.Name()
+		if l.MissingField {
+			what = l.Missing.CodeField + " in " + what
+		}
+		cd.Version = fmt.Sprintf("%s as loaded has no %s", l.Lib, what)
+		if l.Older != nil {
+			cd.Version = fmt.Sprintf("%s as loaded (%s) has no %s", l.Lib, l.Older.Versions, what)
+		}
+		cd.Upgrade = l.Upgrade()
+	}
+	return cd
 }
 
 type instance struct {
@@ -327,7 +351,7 @@ func (c *checker) summary(obj *types.Func) *FaultFact {
 func (c *checker) callCoding(call *sflogin.Call) (cd coding, relieved, ok bool) {
 	switch {
 	case call.API != nil:
-		return apiCoding(c.res.Model, call.API), false, true
+		return apiCoding(c.res.Model, call.API, call.Callee.Pkg()), false, true
 	case call.Wrapper != nil:
 		fn := call.Wrapper.Origin()
 		if fn.Pkg() == c.pass.Pkg {
@@ -385,6 +409,8 @@ func inspectHint(cd coding) string {
 	switch {
 	case cd.Fault != "":
 		return fmt.Sprintf("read the %s of the %s (errors.As)", cd.Field, cd.Fault)
+	case cd.Text && cd.Version != "":
+		return fmt.Sprintf("find the code in err.Error() (%s: the text is the only place it survives)", cd.Version)
 	case cd.Text:
 		return "find the code in err.Error() (the library keeps it only in the text)"
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sflint/sflint/analyzers/unhandledfault"
 	"github.com/sflint/sflint/internal/sflogin"
+	"github.com/sflint/sflint/internal/testroot"
 )
 
 func testdata(t *testing.T) string {
@@ -144,5 +145,16 @@ func TestDoc(t *testing.T) {
 	}
 	if len(a.FactTypes) == 0 {
 		t.Error("no fact types: the duty could not move across packages")
+	}
+}
+
+// TestVersions checks that the advice, the erasures and the facts follow the
+// version of simpleforce loaded: the 2020 version keeps no code (upgrade),
+// the 2021 versions keep it in the text (no SalesforceError to errors.As).
+func TestVersions(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{"2020", "2021"} {
+		root := testroot.Merge(t, testdata(t), filepath.Join(testdata(t), "versions", "simpleforce"+v))
+		analysistest.Run(t, root, unhandledfault.Analyzer, "unhandledfault/v"+v+"/...")
 	}
 }

@@ -190,8 +190,9 @@ func (m *Model) FaultNamed(t types.Type) *Fault {
 	return nil
 }
 
-// FaultInText reports whether the API's fault code survives only in err.Error().
-func (m *Model) FaultInText(a *API) bool { return textFaults[a.Pkg] }
+// FaultInText reports whether the API's fault code survives only in
+// err.Error(), whatever the version loaded (see [Model.LoadedFault]).
+func (m *Model) FaultInText(a *API) bool { return a.FaultText }
 
 // CredStruct returns the credential-struct row for a named struct type, or nil.
 func (m *Model) CredStruct(t types.Type) *CredStruct {

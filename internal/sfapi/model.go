@@ -122,6 +122,25 @@ type Fault struct {
 	CodeField string     // field holding the fault code; "" when only Error() carries it
 	Prefix    string     // prefix the library keeps on the code ("sf:" for SOAP faultcodes)
 	Vocab     Vocabulary // which codes the field holds
+	// Since names the first version of the library whose fault type has its
+	// code field, for the advice to upgrade ("" when every version has it).
+	Since string
+	// Older describes the versions before Since, newest first: what their
+	// errors keep of the code (see [Model.LoadedFault]).
+	Older []Older
+}
+
+// Older describes versions of a library that lack its fault type, or the
+// type's code field.
+type Older struct {
+	// Marker is a package-level name (or, with the type present, a field of
+	// the fault type) that only these versions declare; "" matches any
+	// version the entries before it did not.
+	Marker string
+	// Text: their errors keep the code in err.Error().
+	Text bool
+	// Versions names them, for messages ("the 2021 versions").
+	Versions string
 }
 
 // Name is the Go spelling of the error type, e.g. "*soapforce.SOAPFault".
@@ -176,6 +195,12 @@ type API struct {
 	Fault *Fault
 	// Vocab is the vocabulary of the endpoint behind the call, even where Fault is nil.
 	Vocab Vocabulary
+	// FaultText: no typed fault, but the error's text keeps the code
+	// (ForceCLI's SOAP login: "Login failed: INVALID_LOGIN: ...").
+	FaultText bool
+	// Lost says, for a login that keeps no fault code (no Fault, no
+	// FaultText), what its error is instead, for messages.
+	Lost string
 	// ReuseField: when the credential struct argument sets this field, the call
 	// reuses a session instead of logging in (go-salesforce Creds.AccessToken).
 	ReuseField string

@@ -3,9 +3,22 @@ package sfapi
 // Fault types of the libraries.
 var (
 	soapFault = &Fault{Pkg: "go-soapforce", Type: "SOAPFault", Pointer: true, CodeField: "Code", Prefix: "sf:", Vocab: SOAP}
-	sfError   = &Fault{Pkg: "simpleforce", Type: "SalesforceError", Pointer: false, CodeField: "ErrorCode", Prefix: "sf:", Vocab: SOAP}
-	forceErr  = &Fault{Pkg: "go-force/force", Type: "ApiError", Pointer: true, CodeField: "ErrorName", Vocab: OAuth}
-	oauthErr  = &Fault{Pkg: "golang.org/x/oauth2", Type: "RetrieveError", Pointer: true, CodeField: "ErrorCode", Vocab: OAuth}
+	// simpleforce has SalesforceError from 2022-04 on. The 2021 versions
+	// (245ee39ac3ec, af9d9a281fea) return errors whose text ends
+	// "Error Code: sf:INVALID_LOGIN" and export ParseSalesforceError; the
+	// 2020 version (2062cbbdbb89) returns the sentinel ErrFailure: no code.
+	sfError = &Fault{Pkg: "simpleforce", Type: "SalesforceError", Pointer: false, CodeField: "ErrorCode", Prefix: "sf:", Vocab: SOAP,
+		Since: "v0.0.0-20220429021116-acf4ac67ef68 (2022-04)",
+		Older: []Older{
+			{Marker: "ParseSalesforceError", Text: true, Versions: "the 2021 versions"},
+			{Versions: "the 2020 version"},
+		}}
+	forceErr = &Fault{Pkg: "go-force/force", Type: "ApiError", Pointer: true, CodeField: "ErrorName", Vocab: OAuth}
+	// x/oauth2's RetrieveError has ErrorCode from v0.8.0 on; before, the
+	// answer's body (with "error":"invalid_grant") is in Body and in Error().
+	oauthErr = &Fault{Pkg: "golang.org/x/oauth2", Type: "RetrieveError", Pointer: true, CodeField: "ErrorCode", Vocab: OAuth,
+		Since: "v0.8.0",
+		Older: []Older{{Marker: "Body", Text: true, Versions: "versions before v0.8.0"}}}
 )
 
 // salesforceCreds lists the fields of go-salesforce's Creds (v1, v2, v3).
@@ -28,7 +41,8 @@ var apis = []*API{
 	{Pkg: "go-soapforce", Recv: "Client", Name: "LoginWithOAuth", Kind: Login,
 		Args:    []Arg{{Role: Username, Index: 0}, {Role: PasswordAndToken, Index: 1}},
 		Session: InReceiver, Logout: "Logout", Vocab: OAuth,
-		Note: "on a failed login it returns nil and stores an empty token"},
+		Note: "on a failed login it returns nil and stores an empty token",
+		Lost: "go-soapforce's LoginWithOAuth returns nil on a failed login (and stores an empty token)"},
 	{Pkg: "go-soapforce", Recv: "Client", Name: "Refresh", Kind: Refresh,
 		Args: []Arg{{Role: RefreshToken, Index: 0}}, Session: InReceiver, Logout: "Logout", Vocab: OAuth},
 	{Pkg: "go-soapforce", Recv: "Client", Name: "SetAccessToken", Kind: Reuse,
@@ -67,24 +81,28 @@ var apis = []*API{
 	// github.com/k-capehart/go-salesforce (v1, /v2, /v3)
 	{Pkg: "go-salesforce", Name: "Init", Kind: Login, Args: salesforceCreds, Session: 0, Vocab: OAuth,
 		ReuseField: "AccessToken",
+		Lost:       `go-salesforce's Init returns errors.New(status + ": failed authentication")`,
 		Note:       "the error is errors.New(status + \": failed authentication\"): no fault code can be recovered; an empty SecurityToken silently switches to the client-credentials flow"},
 
 	// github.com/g8rswimmer/go-sfdc and github.com/elastic/go-sfdc
 	{Pkg: "go-sfdc/session", Name: "Open", Kind: Login, Session: 0, Vocab: OAuth,
+		Lost: `go-sfdc's session.Open returns fmt.Errorf("session response error: ...") with the HTTP status only`,
 		Note: "the error is fmt.Errorf(\"session response error: ...\"): no fault code can be recovered"},
 
-	// github.com/ForceCLI/force/lib (errors are strings: "Login failed: INVALID_LOGIN: ...")
+	// github.com/ForceCLI/force/lib. Errors are strings. The SOAP flow keeps
+	// the code in the text ("Login failed: INVALID_LOGIN: ..."); the OAuth
+	// flows end with errors.New(oauthError.ErrorDescription): only the
+	// description ("authentication failure") survives, never invalid_grant.
 	{Pkg: "force/lib", Name: "ForceSoapLoginAtEndpoint", Kind: Login,
-		Args: []Arg{{Role: Username, Index: 1}, {Role: PasswordAndToken, Index: 2}}, Session: 0, Vocab: SOAP,
+		Args: []Arg{{Role: Username, Index: 1}, {Role: PasswordAndToken, Index: 2}}, Session: 0, Vocab: SOAP, FaultText: true,
 		Note: "errors are plain strings: the code can only be read from err.Error()"},
 	{Pkg: "force/lib", Name: "PasswordFlowLoginAtEndpoint", Kind: Login,
 		Args:    []Arg{{Role: ClientID, Index: 1}, {Role: ClientSecret, Index: 2}, {Role: Username, Index: 3}, {Role: PasswordAndToken, Index: 4}},
-		Session: 0, Vocab: OAuth, Note: "errors are plain strings: the code can only be read from err.Error()"},
+		Session: 0, Vocab: OAuth, Note: forceCLIOAuth, Lost: forceCLILost},
 	{Pkg: "force/lib", Name: "ClientCredentialsLoginAtEndpoint", Kind: Login,
 		Args:    []Arg{{Role: ClientID, Index: 1}, {Role: ClientSecret, Index: 2}},
-		Session: 0, Vocab: OAuth, Note: "errors are plain strings: the code can only be read from err.Error()"},
-	{Pkg: "force/lib", Name: "JWTLoginAtEndpoint", Kind: Login, Session: 0, Vocab: OAuth,
-		Note: "errors are plain strings: the code can only be read from err.Error()"},
+		Session: 0, Vocab: OAuth, Note: forceCLIOAuth, Lost: forceCLILost},
+	{Pkg: "force/lib", Name: "JWTLoginAtEndpoint", Kind: Login, Session: 0, Vocab: OAuth, Note: forceCLIOAuth, Lost: forceCLILost},
 
 	// golang.org/x/oauth2, when the Config points at Salesforce's token endpoint
 	{Pkg: "golang.org/x/oauth2", Recv: "Config", Name: "PasswordCredentialsToken", Kind: Login,
@@ -92,8 +110,11 @@ var apis = []*API{
 		Session: 0, Fault: oauthErr, Vocab: OAuth, When: SalesforceTokenURL},
 }
 
-// textFaults are the APIs whose fault code survives only in the error's text.
-var textFaults = map[string]bool{"force/lib": true}
+// forceCLIOAuth is the note of ForceCLI's OAuth flows, forceCLILost what their error is.
+const (
+	forceCLIOAuth = "the error is errors.New(error_description): the OAuth error code (invalid_grant...) is not kept, not even in the text"
+	forceCLILost  = `ForceCLI's OAuth flows return errors.New(error_description) ("authentication failure"), never the OAuth error code (invalid_grant)`
+)
 
 // credStructs are struct types whose fields carry credentials wherever the struct is built.
 var credStructs = []*CredStruct{

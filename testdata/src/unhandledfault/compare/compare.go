@@ -93,10 +93,41 @@ func forceOAuthText(u, p string) {
 	_, err := lib.PasswordFlowLoginAtEndpoint("https://login.salesforce.com", "id", "secret", u, p)
 	if err != nil {
 		msg := err.Error()
-		if strings.Contains(msg, "PASSWORD_LOCKOUT") { // want `the error of lib.PasswordFlowLoginAtEndpoint never mentions the SOAP code "PASSWORD_LOCKOUT"`
+		if strings.Contains(msg, "PASSWORD_LOCKOUT") { // want `the error of lib.PasswordFlowLoginAtEndpoint never mentions "PASSWORD_LOCKOUT": ForceCLI's OAuth flows return errors.New\(error_description\) \("authentication failure"\), never the OAuth error code \(invalid_grant\), so this test is always false`
 			return
 		}
 	}
+}
+
+// ForceCLI's OAuth flows keep only the description: even the OAuth code of
+// the endpoint behind them never reaches the text (a CLI that tells a wrong
+// password from an outage this way never does).
+func forceOAuthGrant(u, p string) bool {
+	_, err := lib.PasswordFlowLoginAtEndpoint("https://login.salesforce.com", "id", "secret", u, p)
+	return err != nil && strings.Contains(err.Error(), "invalid_grant") // want `the error of lib.PasswordFlowLoginAtEndpoint never mentions "invalid_grant": ForceCLI's OAuth flows return`
+}
+
+func forceClientCredentials(id, secret string) bool {
+	_, err := lib.ClientCredentialsLoginAtEndpoint("https://login.salesforce.com", id, secret)
+	if err != nil {
+		return err.Error() == "invalid_client" // want `the error of lib.ClientCredentialsLoginAtEndpoint never mentions "invalid_client"`
+	}
+	return false
+}
+
+func forceJWT(assertion string) bool {
+	_, err := lib.JWTLoginAtEndpoint("https://login.salesforce.com", assertion)
+	return err != nil && strings.HasPrefix(err.Error(), "invalid_grant") // want `the error of lib.JWTLoginAtEndpoint never mentions "invalid_grant"`
+}
+
+// Through a wrapper in the same package: the wrapper's callers are told too.
+func forceLogin(u, p string) (lib.ForceSession, error) { // want forceLogin:`^no fault code OAuth$`
+	return lib.PasswordFlowLoginAtEndpoint("https://login.salesforce.com", "id", "secret", u, p)
+}
+
+func forceWrapped(u, p string) bool {
+	_, err := forceLogin(u, p)
+	return err != nil && strings.Contains(err.Error(), "invalid_grant") // want `the error of compare.forceLogin \(which calls lib.PasswordFlowLoginAtEndpoint\) never mentions "invalid_grant"`
 }
 
 // ---- not reported ----
@@ -131,6 +162,12 @@ func notACode(err error) bool {
 func oauthRight(err error) bool {
 	var re *oauth2.RetrieveError
 	return errors.As(err, &re) && re.ErrorCode == "invalid_grant"
+}
+
+// A test of the text for something other than a code is no claim about codes.
+func forceOAuthDescription(u, p string) bool {
+	_, err := lib.PasswordFlowLoginAtEndpoint("https://login.salesforce.com", "id", "secret", u, p)
+	return err != nil && strings.Contains(err.Error(), "authentication failure")
 }
 
 // SOAP login() through ForceCLI: the text is "INVALID_LOGIN: ...".

@@ -1,0 +1,55 @@
+// Shape: a SQL-over-API plugin's connect function, pinning simpleforce of
+// 2021 (af9d9a281fea; 245ee39ac3ec has the same login API): the error is a
+// github.com/pkg/errors text ending "Error Code: sf:INVALID_LOGIN". %v keeps
+// everything a caller can ever read, so it is no erasure; a text match is the
+// only classification there is, and the advice must say so (errors.As into
+// SalesforceError does not compile against this version).
+package connect
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	hclog "github.com/hashicorp/go-hclog"
+	"github.com/simpleforce/simpleforce"
+)
+
+func Connect(log hclog.Logger, url, user, pass, token string) (*simpleforce.Client, error) {
+	c := simpleforce.NewClient(url, "plugin", simpleforce.DefaultAPIVersion)
+	if err := c.LoginPassword(user, pass, token); err != nil {
+		log.Error("connect", "client login error", err)
+		return nil, fmt.Errorf("client login error %v", err) // not an erasure in this version
+	}
+	return c, nil
+}
+
+func ConnectQuietly(url, user, pass, token string) *simpleforce.Client {
+	c := simpleforce.NewClient(url, "plugin", simpleforce.DefaultAPIVersion)
+	if err := c.LoginPassword(user, pass, token); err != nil { // want `login fault swallowed: the error of simpleforce.\(\*Client\).LoginPassword is only dropped and its fault code is never read; Salesforce says why the login failed: find the code in err.Error\(\) \(github.com/simpleforce/simpleforce as loaded \(the 2021 versions\) has no simpleforce.SalesforceError: the text is the only place it survives\) and act on it \(sf:INVALID_LOGIN, `
+		return nil
+	}
+	return c
+}
+
+func ConnectReplaced(url, user, pass, token string) (*simpleforce.Client, error) {
+	c := simpleforce.NewClient(url, "plugin", simpleforce.DefaultAPIVersion)
+	if err := c.LoginPassword(user, pass, token); err != nil {
+		return nil, errors.New("salesforce login failed") // want `login fault erased: errors.New replaces the error of simpleforce.\(\*Client\).LoginPassword, whose text is the only place its fault code \(sf:INVALID_LOGIN, `
+	}
+	return c, nil
+}
+
+// ---- not reported ----
+
+// Classifying by text is the only classification this version allows.
+func ConnectClassified(url, user, pass, token string) *simpleforce.Client {
+	c := simpleforce.NewClient(url, "plugin", simpleforce.DefaultAPIVersion)
+	if err := c.LoginPassword(user, pass, token); err != nil {
+		if strings.Contains(err.Error(), "sf:PASSWORD_LOCKOUT") {
+			return nil
+		}
+		return nil
+	}
+	return c
+}
