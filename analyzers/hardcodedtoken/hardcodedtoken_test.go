@@ -44,6 +44,8 @@ var libraries = []string{
 	"hardcodedtoken/wrap",         // wrappers (and a literal inside one)
 	"hardcodedtoken/wrapuse",      // literals passed to another package's wrappers
 	"hardcodedtoken/fiximports",   // how the fix imports os, and when it is not offered
+	"hardcodedtoken/fork",         // a fork that renamed the login (melan/go-force), its tests' constants
+	"hardcodedtoken/forkwrap/...", // literals passed to another package's wrapper of the fork's login
 }
 
 // TestLibraries checks the reports and the suggested fixes (golden files) for

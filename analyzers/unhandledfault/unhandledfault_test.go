@@ -158,3 +158,10 @@ func TestVersions(t *testing.T) {
 		analysistest.Run(t, root, unhandledfault.Analyzer, "unhandledfault/v"+v+"/...")
 	}
 }
+
+// TestFork checks a fork that renamed the login (melan/go-force's
+// CreateOAuth): inferred from its parameter names, with the library's fault.
+func TestFork(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/fork")
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/types"
 	"strings"
+	"sync"
 )
 
 // Model is the table of Salesforce APIs in force for one run: the built-in
@@ -14,6 +15,7 @@ type Model struct {
 	retries     map[string][]*RetryHelper
 	classifiers map[Ref]bool
 	userPkgs    map[string]bool // exact import paths named by user declarations
+	forks       sync.Map        // *types.Package -> *API: the base row of a fork, or nil
 }
 
 // Decls are the user's additions to the table, as written on the command line
@@ -93,7 +95,10 @@ func matches(pkg string, declared bool, path string) bool {
 }
 
 // Lookup returns the row for a function or method, or nil. Interface methods
-// never match here: see [Model.LookupMethod].
+// never match here: see [Model.LookupMethod]. In a package that matches a
+// library's path suffix but declares none of its rows' functions (a fork
+// that renamed them), the row is inferred from the function's parameter
+// names (see infer.go); an inferred row has Inferred and Declared set.
 func (m *Model) Lookup(fn *types.Func) *API {
 	pkg, recv, name := FuncKey(fn)
 	if pkg == "" {
@@ -102,7 +107,10 @@ func (m *Model) Lookup(fn *types.Func) *API {
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && recv == "" {
 		return nil // interface method
 	}
-	return m.lookup(pkg, recv, name)
+	if a := m.lookup(pkg, recv, name); a != nil {
+		return a
+	}
+	return m.inferred(fn, pkg, recv)
 }
 
 // LookupMethod returns the row for a method of the named type declared in

@@ -208,8 +208,12 @@ type API struct {
 	When Condition
 	// Note is a library quirk worth telling the user about.
 	Note string
-	// Declared marks rows that come from user flags: Pkg is then an exact path.
+	// Declared marks rows that come from user flags, or that the table
+	// inferred (Inferred): Pkg is then an exact path.
 	Declared bool
+	// Inferred marks rows inferred for a fork that renamed the library's
+	// login (see [Model.Lookup]).
+	Inferred bool
 }
 
 // String is the API's name as diagnostics print it: "soapforce.(*Client).Login".

@@ -241,26 +241,7 @@ func (st *state) namedRoleArgs(call *ast.CallExpr, sig *types.Signature) []RoleA
 }
 
 // RoleOfName guesses the credential role of a parameter or field from its name.
-func RoleOfName(name string) sfapi.Role {
-	n := strings.ToLower(strings.ReplaceAll(name, "_", ""))
-	switch {
-	case n == "":
-		return sfapi.RoleNone
-	case strings.Contains(n, "securitytoken") || n == "token" || n == "sectoken":
-		return sfapi.SecurityToken
-	case strings.Contains(n, "clientsecret") || strings.Contains(n, "consumersecret"):
-		return sfapi.ClientSecret
-	case strings.Contains(n, "sessionid") || n == "sid" || strings.Contains(n, "accesstoken"):
-		return sfapi.SessionID
-	case strings.Contains(n, "refreshtoken"):
-		return sfapi.RefreshToken
-	case strings.Contains(n, "password") || n == "pass" || n == "pwd" || n == "passwd":
-		return sfapi.Password
-	case strings.Contains(n, "username") || n == "user" || n == "login":
-		return sfapi.Username
-	}
-	return sfapi.RoleNone
-}
+func RoleOfName(name string) sfapi.Role { return sfapi.RoleOfName(name) }
 
 func paramName(sig *types.Signature, i int) string {
 	params := sig.Params()

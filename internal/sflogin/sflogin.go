@@ -10,7 +10,12 @@
 // returns the session, the client or the login error (unchanged or wrapped
 // with %w) to its caller gets a [LoginFact], so that calling it is a login
 // too. A function that inspects a login fault code in the error it is given
-// gets a [ClassifierFact]. Packages that import no Salesforce client, call no
+// gets a [ClassifierFact]. A fork that renamed a library's login
+// (melan/go-force's CreateOAuth) matches no row of the table: in a package
+// that matches a library's path suffix but declares none of its rows'
+// functions, a function whose string parameters are named for a secret
+// credential and whose last result is an error is taken for a login of that
+// library (sfapi.Model.Lookup). Packages that import no Salesforce client, call no
 // Salesforce endpoint over net/http and import no package carrying these
 // facts are skipped at once (Result.Skipped).
 //
