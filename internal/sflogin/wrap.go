@@ -215,6 +215,12 @@ func (st *state) handsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.Cal
 	}
 	propagate(fd.Body, info, errVars)
 	propagate(fd.Body, info, sessVars)
+	if c.Endpoint != nil {
+		// A hand-written login: the session is in the response's body, and
+		// the login fault too; the call's error is a transport error,
+		// whose wrapping (%v or %w) says nothing about the login.
+		st.rawHandsBack(fd, sig, call, f, sessVars, owners)
+	}
 
 	// Results reached through variables; sessions stored on the caller's objects.
 	inspectBody(fd.Body, func(n ast.Node) {
