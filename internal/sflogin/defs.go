@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -25,6 +26,9 @@ type defIndex struct {
 	// funcs are the package's function declarations, for fieldValues to look
 	// into the value a constructor returns.
 	funcs map[*types.Func]*ast.FuncDecl
+	// first records u of u, err := f(...) (url.Parse): the first result of
+	// a call with two, for constParts only.
+	first map[*types.Var][]ast.Expr
 }
 
 func newDefIndex(pass *analysis.Pass) *defIndex {
@@ -34,6 +38,7 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 		fields: map[*types.Var]map[string][]ast.Expr{},
 		adds:   map[*types.Var][][2]ast.Expr{},
 		funcs:  map[*types.Func]*ast.FuncDecl{},
+		first:  map[*types.Var][]ast.Expr{},
 	}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -43,6 +48,13 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 					d.funcs[fn] = n
 				}
 			case *ast.AssignStmt:
+				if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+					if v := d.varOf(n.Lhs[0]); v != nil {
+						if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+							d.first[v] = append(d.first[v], call)
+						}
+					}
+				}
 				if len(n.Lhs) != len(n.Rhs) {
 					return true
 				}
@@ -156,9 +168,17 @@ func (d *defIndex) constParts(e ast.Expr, depth int) []string {
 		for _, rhs := range d.assign[v] {
 			out = append(out, d.constParts(rhs, depth+1)...)
 		}
+		for _, rhs := range d.first[v] {
+			out = append(out, d.constParts(rhs, depth+1)...) // u, err := url.Parse(...)
+		}
 		for _, kv := range d.adds[v] {
 			out = append(out, d.constParts(kv[0], depth+1)...)
 			out = append(out, d.constParts(kv[1], depth+1)...)
+		}
+		for _, vals := range sortedFields(d.fields[v]) {
+			for _, val := range vals {
+				out = append(out, d.constParts(val, depth+1)...) // u.Path = "/services/oauth2/token"
+			}
 		}
 		return out
 	}
@@ -176,7 +196,7 @@ func (d *defIndex) callParts(call *ast.CallExpr, depth int) []string {
 	}
 	var out []string
 	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "strings.Join", "strings.NewReader",
+	case "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln", "strings.NewReader",
 		"bytes.NewBufferString", "bytes.NewReader", "bytes.NewBuffer", "strings.Repeat",
 		"strings.ToLower", "strings.ToUpper", "strings.TrimSpace", "strings.NewReplacer",
 		"strings.ReplaceAll", "strings.Replace":
@@ -187,6 +207,91 @@ func (d *defIndex) callParts(call *ast.CallExpr, depth int) []string {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			out = d.constParts(sel.X, depth+1)
 		}
+	case "net/url.Parse", "net/url.ParseRequestURI", "net/url.ResolveReference":
+		// url.Parse(raw), u.Parse(ref), u.ResolveReference(ref)
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isMethod(fn) {
+			out = d.constParts(sel.X, depth+1)
+		}
+		for _, a := range call.Args {
+			out = append(out, d.constParts(a, depth+1)...)
+		}
+	case "net/url.JoinPath", "path.Join":
+		// url.JoinPath(base, "services", "oauth2", "token"),
+		// u.JoinPath("services/oauth2/token"), path.Join("/services", "oauth2/token")
+		args := call.Args
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isMethod(fn) {
+			out = d.constParts(sel.X, depth+1)
+		} else if fn.Name() == "JoinPath" && len(args) > 0 {
+			out = d.constParts(args[0], depth+1)
+			args = args[1:]
+		}
+		out = append(out, d.joinParts(args, "/", depth)...)
+	case "strings.Join":
+		if len(call.Args) == 2 {
+			if sep, ok := d.constString(call.Args[1]); ok {
+				if lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit); ok {
+					return d.joinParts(lit.Elts, sep, depth)
+				}
+			}
+		}
+		for _, a := range call.Args {
+			out = append(out, d.constParts(a, depth+1)...)
+		}
+	}
+	return out
+}
+
+// joinParts returns the constant parts of elements joined with sep: runs of
+// constant elements are joined into one part, each led by sep (the elements
+// join a base before them).
+func (d *defIndex) joinParts(elems []ast.Expr, sep string, depth int) []string {
+	var out []string
+	run := ""
+	flush := func() {
+		if run != "" {
+			out = append(out, run)
+			run = ""
+		}
+	}
+	for _, e := range elems {
+		if s, ok := d.constString(e); ok {
+			if !strings.HasPrefix(s, sep) {
+				s = sep + s
+			}
+			run += s
+			continue
+		}
+		flush()
+		out = append(out, d.constParts(e, depth+1)...)
+	}
+	flush()
+	return out
+}
+
+func (d *defIndex) constString(e ast.Expr) (string, bool) {
+	tv, ok := d.info.Types[ast.Unparen(e)]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+func isMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil
+}
+
+// sortedFields returns the values of a variable's field assignments in the
+// order of the field paths (a map's order would make parts unstable).
+func sortedFields(m map[string][]ast.Expr) [][]ast.Expr {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([][]ast.Expr, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
 	}
 	return out
 }

@@ -377,6 +377,10 @@ func (st *state) noteRequest(as *ast.AssignStmt) {
 // matchEndpoint matches a request's URL and body against the endpoint rows.
 func (st *state) matchEndpoint(url, body ast.Expr) (*sfapi.Endpoint, []RoleArg) {
 	urlParts := st.defs.constParts(url, 0)
+	// The URL's constant pieces in order, as the request sees them
+	// ("/services" + "/oauth2/token"); "//" where a piece ends and the next
+	// starts with a slash.
+	joined := strings.ReplaceAll(strings.Join(urlParts, ""), "//", "/")
 	var bodyParts []string
 	if body != nil {
 		bodyParts = st.defs.constParts(body, 0)
@@ -385,7 +389,7 @@ func (st *state) matchEndpoint(url, body ast.Expr) (*sfapi.Endpoint, []RoleArg) 
 		// A SOAP logout() goes to the serverUrl the login returned, never a
 		// constant: its envelope (in a sforce.com namespace) is enough.
 		soapLogout := ep.Kind == sfapi.Logout && len(ep.Body) > 0 && anyContains(bodyParts, "soap.sforce.com")
-		if !anyContains(urlParts, ep.URL) && !soapLogout {
+		if !anyContains(urlParts, ep.URL) && !strings.Contains(joined, ep.URL) && !soapLogout {
 			continue
 		}
 		if len(ep.Body) > 0 && !anyContainsAny(bodyParts, ep.Body) {

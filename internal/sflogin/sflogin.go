@@ -251,7 +251,7 @@ func relevant(pass *analysis.Pass, model *sfapi.Model) bool {
 }
 
 // mentionsEndpoint reports whether any string literal names a Salesforce
-// authentication endpoint.
+// authentication endpoint, or a piece of one.
 func mentionsEndpoint(files []*ast.File) bool {
 	found := false
 	for _, f := range files {
@@ -259,8 +259,10 @@ func mentionsEndpoint(files []*ast.File) bool {
 			if found {
 				return false
 			}
+			// Pieces count: "/services" + "/oauth2/token",
+			// url.JoinPath(base, "services", "oauth2", "token").
 			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING &&
-				(strings.Contains(lit.Value, "/services/oauth2/") || strings.Contains(lit.Value, "/services/Soap/")) {
+				(strings.Contains(lit.Value, "oauth2") || strings.Contains(lit.Value, "/services/Soap/") || strings.Contains(lit.Value, "Soap/u/") || strings.Contains(lit.Value, "Soap/c/")) {
 				found = true
 			}
 			return true
