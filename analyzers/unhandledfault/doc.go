@@ -103,6 +103,31 @@
 // inspect: for them only a discarded error (case 1) is reported, and a test
 // of their error's text for a fault code, which can never match (case 4).
 //
+// # Hand-written logins
+//
+// A login made with net/http (a POST to /services/oauth2/token, a SOAP
+// login() posted by hand) returns a transport error; the login fault is in
+// the answer: HTTP 400 and {"error":"invalid_grant","error_description":...}
+// from the token endpoint, HTTP 500 and a <soapenv:Fault> from SOAP. So, at
+// such a call, the analyzer reports:
+//
+//  7. Unchecked, at the request: the answer is read (decoded, io.ReadAll)
+//     without a look at its status or at what it holds (its "error" field):
+//     a rejected login becomes an empty token and a nil error, and every
+//     later call fails with INVALID_SESSION_ID instead.
+//  8. On the branch that runs for a failed answer (an if or a switch on
+//     resp.StatusCode, resp.Status or the decoded "error" field), an error
+//     that keeps nothing of the answer is erased (errors.New("failed to
+//     authenticate"), the status alone, the error_description without the
+//     error, a sentinel); a branch that only prints the answer and goes on,
+//     returns a nil error, or ends the program without showing the answer
+//     swallows it.
+//
+// A response (or its body) handed to a function of the program's own
+// (parse(resp), decode(resp.Body, &tok)), returned or stored is that
+// function's to check: nothing is reported. An error type of the program's
+// own built on the branch is not followed either.
+//
 // # The library as loaded
 //
 // Every claim about the fault follows the version of the library the
@@ -116,9 +141,7 @@
 // return the error and to upgrade (a swallowed failure is reported with that
 // advice; nothing is erased and no comparison can match). golang.org/x/oauth2
 // has RetrieveError.ErrorCode from v0.8.0 on; before, the code is in the
-// error's text (its Body). Raw HTTP
-// logins (http.PostForm to /services/oauth2/token) are not followed: their
-// error is a transport error, and the fault is in the response body.
+// error's text (its Body).
 //
 // # Examples
 //

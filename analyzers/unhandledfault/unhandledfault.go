@@ -211,6 +211,7 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass, res, inst.cfg, must)
 	c.checkLogins()
+	c.checkRaw()
 	c.checkCodes()
 	return nil, nil
 }

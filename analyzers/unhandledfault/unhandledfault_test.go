@@ -165,3 +165,10 @@ func TestFork(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/fork")
 }
+
+// TestRaw checks hand-written logins: a token response never checked, a
+// failing answer replaced (erased) or only printed (swallowed).
+func TestRaw(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/raw")
+}

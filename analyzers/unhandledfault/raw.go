@@ -1,0 +1,853 @@
+package unhandledfault
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sflint/sflint/internal/flow"
+	"github.com/sflint/sflint/internal/sfapi"
+)
+
+// This file checks hand-written logins: a POST to the OAuth token endpoint
+// or a SOAP login() made with net/http. The call's error is a transport
+// error; the login fault is in the answer, which Salesforce sends with a
+// failing status (OAuth: 400 and {"error":"invalid_grant",
+// "error_description":"authentication failure"}; SOAP: 500 and a
+// <soapenv:Fault> with <faultcode>sf:INVALID_LOGIN</faultcode>). So:
+//
+//   - an answer read without a look at its status or its "error" field
+//     turns a rejected login into an empty token and a nil error
+//     (category "unchecked");
+//   - on the failing branch of a status (or "error" field) test, an error
+//     that keeps nothing of the answer (errors.New("failed to
+//     authenticate"), the status alone, the description without the code)
+//     erases the fault ("erased");
+//   - a failing branch that only prints the answer, or returns a nil error,
+//     swallows it ("swallowed").
+//
+// A response handed to another function (parseError(resp), returned,
+// stored) is that function's to check: nothing is reported.
+
+// rawCheck is the analysis of one hand-written login.
+type rawCheck struct {
+	c    *checker
+	l    *flow.Login
+	info *types.Info
+	resp *types.Var
+	// body holds the variables made from the answer's body: the bytes read
+	// from it, what they are decoded into, values computed from them.
+	body map[*types.Var]bool
+	// decoded holds the variables the body is decoded into (&tok handed to
+	// Decode or Unmarshal).
+	decoded map[*types.Var]bool
+	handed  bool // the response (or its body) goes to code not followed
+	read    bool // the body is read
+}
+
+// checkRaw checks the hand-written logins of the package.
+func (c *checker) checkRaw() {
+	for _, l := range c.res.Flow.Logins() {
+		if !l.Raw || l.Endpoint == nil || l.Kind != sfapi.Login || l.Fn.Body == nil {
+			continue
+		}
+		v := l.HolderVar
+		if v == nil || !l.Fn.Own(v) {
+			continue // the response is returned or stored: its receiver checks it
+		}
+		r := &rawCheck{c: c, l: l, info: c.info, resp: v, body: map[*types.Var]bool{}, decoded: map[*types.Var]bool{}}
+		r.run()
+	}
+}
+
+func (r *rawCheck) run() {
+	r.derive()
+	if r.handed {
+		return
+	}
+	branches := r.failureBranches()
+	checked := len(branches) > 0 || r.checkedElsewhere()
+	if !checked {
+		if r.read {
+			r.reportUnchecked()
+		}
+		return
+	}
+	for _, b := range branches {
+		r.checkBranch(b)
+	}
+}
+
+// isResp reports whether e is the response variable.
+func (r *rawCheck) isResp(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && r.info.Uses[id] == r.resp
+}
+
+// respField returns the field of the response e reads (resp.StatusCode), or "".
+func (r *rawCheck) respField(e ast.Expr) string {
+	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok && r.isResp(sel.X) {
+		return sel.Sel.Name
+	}
+	return ""
+}
+
+// bodyReaders are the functions a response body is read with, as it is:
+// what they return is the body.
+var bodyReaders = map[string]bool{
+	"io.ReadAll": true, "io/ioutil.ReadAll": true, "encoding/json.NewDecoder": true,
+	"encoding/xml.NewDecoder": true, "bufio.NewReader": true, "bufio.NewScanner": true,
+	"io.LimitReader": true, "io.Copy": true, "io.CopyN": true,
+}
+
+// decoders are the functions and methods that decode into their pointer argument.
+var decoders = map[string]bool{
+	"encoding/json.Unmarshal": true, "encoding/xml.Unmarshal": true,
+	"encoding/json.Decode": true, "encoding/xml.Decode": true, "encoding/xml.DecodeElement": true,
+}
+
+// derive finds the variables made from the body, and whether the response
+// or its body goes to code the check does not follow.
+func (r *rawCheck) derive() {
+	body := r.l.Fn.Body
+	for changed := true; changed; {
+		changed = false
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					v := flow.IdentVar(r.info, lhs)
+					if v == nil || r.body[v] || v == r.resp {
+						continue
+					}
+					var rhs ast.Expr
+					switch {
+					case len(n.Lhs) == len(n.Rhs):
+						rhs = n.Rhs[i]
+					case i == 0:
+						rhs = n.Rhs[0] // b, err := io.ReadAll(resp.Body): b only
+					}
+					if rhs != nil && r.fromBody(rhs) {
+						r.body[v] = true
+						changed = true
+					}
+				}
+			case *ast.CallExpr:
+				if !r.fromBody(n) {
+					return true
+				}
+				fn := r.l.Fn.Env.Callee(n)
+				key := ""
+				if fn != nil && fn.Pkg() != nil {
+					key = fn.Pkg().Path() + "." + fn.Name()
+				}
+				for _, a := range n.Args {
+					u, ok := ast.Unparen(a).(*ast.UnaryExpr)
+					if !ok || u.Op != token.AND {
+						continue
+					}
+					if v := flow.IdentVar(r.info, u.X); v != nil && !r.body[v] {
+						r.body[v] = true
+						if decoders[key] {
+							r.decoded[v] = true
+						}
+						changed = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	// What is done with the response itself, and with its body.
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			for _, x := range n.Results {
+				if r.isResp(x) {
+					r.handed = true
+				}
+			}
+		case *ast.AssignStmt:
+			for i, x := range n.Rhs {
+				if r.isResp(x) && i < len(n.Lhs) && flow.IdentVar(r.info, n.Lhs[i]) == nil {
+					r.handed = true // stored in a field, a map...
+				}
+			}
+		case *ast.CallExpr:
+			if n == r.l.Expr {
+				return true
+			}
+			fn := r.l.Fn.Env.Callee(n)
+			for _, a := range n.Args {
+				switch {
+				case r.isResp(a):
+					if fn == nil || flow.LogKind(r.info, fn, n) == "" {
+						r.handed = true // checkResponse(resp)
+					}
+				case r.respField(a) == "Body":
+					key := ""
+					if fn != nil && fn.Pkg() != nil {
+						key = fn.Pkg().Path() + "." + fn.Name()
+					}
+					if bodyReaders[key] {
+						r.read = true
+					} else if fn == nil || flow.LogKind(r.info, fn, n) == "" {
+						r.handed = true // decode(resp.Body, &tok): it may check the "error" field
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// fromBody reports whether e reads the response's body or a value made
+// from it (not its status or headers).
+func (r *rawCheck) fromBody(e ast.Node) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if r.respField(n) == "Body" {
+				found = true
+			}
+			if r.isResp(n.X) {
+				return false // resp.StatusCode: not the body
+			}
+		case *ast.Ident:
+			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// checkedElsewhere reports whether a condition, a comparison or a call
+// other than a logger's looks at the status, or a condition looks at what
+// the body holds (a decoded field, the bytes: not a decoding error).
+func (r *rawCheck) checkedElsewhere() bool {
+	found := false
+	var stack []ast.Node
+	ast.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if found {
+			return false
+		}
+		stack = append(stack, n)
+		var cond ast.Node
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			cond = n.Cond
+		case *ast.SwitchStmt:
+			cond = n.Tag
+		case *ast.CaseClause:
+			for _, x := range n.List {
+				if r.looksAtAnswer(x) {
+					found = true
+				}
+			}
+		case *ast.BinaryExpr:
+			switch n.Op {
+			case token.EQL, token.NEQ, token.LSS, token.GTR, token.LEQ, token.GEQ:
+				cond = n
+			}
+		case *ast.SelectorExpr:
+			if f := r.respField(n); f == "StatusCode" || f == "Status" {
+				// Handed to a function that is not a logger: a check of its own.
+				if call, ok := parentCall(stack, n); ok {
+					if fn := r.l.Fn.Env.Callee(call); fn != nil && flow.LogKind(r.info, fn, call) == "" && !derivesString(fn) {
+						found = true
+					}
+				}
+			}
+		}
+		if cond != nil && r.looksAtAnswer(cond) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// parentCall returns the call n is a direct argument of.
+func parentCall(stack []ast.Node, n ast.Node) (*ast.CallExpr, bool) {
+	if len(stack) < 2 {
+		return nil, false
+	}
+	call, ok := stack[len(stack)-2].(*ast.CallExpr)
+	if !ok {
+		return nil, false
+	}
+	for _, a := range call.Args {
+		if a == n {
+			return call, true
+		}
+	}
+	return nil, false
+}
+
+// derivesString reports whether fn only makes a string or an error of its
+// arguments (fmt.Sprintf, fmt.Errorf, errors.New, strconv.Itoa...).
+func derivesString(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "fmt", "errors", "strconv", "strings":
+		return true
+	}
+	return false
+}
+
+// looksAtAnswer reports whether e reads the status, or what the body holds
+// (not an error of reading or decoding it).
+func (r *rawCheck) looksAtAnswer(e ast.Node) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectorExpr:
+			if f := r.respField(n); f == "StatusCode" || f == "Status" {
+				found = true
+			}
+		case *ast.Ident:
+			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] && !isErrorType(v.Type()) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// ---- the failing branches ----
+
+// branch is the code that runs when the answer says the login failed.
+type branch struct {
+	stmts []ast.Stmt
+	at    ast.Node // the if or the case clause
+}
+
+// answer is what the condition may read of the answer, for a failed
+// (invalid_grant, HTTP 400) and a successful (HTTP 200) login.
+type answer struct {
+	status int
+	text   string // resp.Status
+	code   string // the "error" field
+}
+
+var (
+	failed    = answer{400, "400 Bad Request", "invalid_grant"}
+	succeeded = answer{200, "200 OK", ""}
+)
+
+// failureBranches returns the branches of the ifs and switches that test
+// the answer's status (or its "error" field) and that run on a failed
+// login and not on a successful one.
+func (r *rawCheck) failureBranches() []branch {
+	var out []branch
+	ast.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if n.Pos() < r.l.Expr.End() {
+				return true
+			}
+			f, fok := r.eval(n.Cond, failed)
+			s, sok := r.eval(n.Cond, succeeded)
+			if !fok && !sok {
+				return true
+			}
+			fb, fbok := boolOf(f, fok)
+			sb, sbok := boolOf(s, sok)
+			switch {
+			case fbok && fb && !(sbok && sb):
+				out = append(out, branch{stmts: n.Body.List, at: n})
+			case fbok && !fb && !(sbok && !sb):
+				switch e := n.Else.(type) {
+				case *ast.BlockStmt:
+					out = append(out, branch{stmts: e.List, at: n})
+				case *ast.IfStmt:
+					out = append(out, branch{stmts: []ast.Stmt{e}, at: n})
+				case nil:
+					// if resp.StatusCode == 200 { ...; return tok, nil }: a
+					// failure goes on after the if.
+					if k := len(n.Body.List); k > 0 {
+						if _, ok := n.Body.List[k-1].(*ast.ReturnStmt); ok {
+							out = append(out, branch{at: n})
+						}
+					}
+				}
+			}
+		case *ast.SwitchStmt:
+			if n.Tag == nil || n.Pos() < r.l.Expr.End() {
+				return true
+			}
+			out = append(out, r.switchBranches(n)...)
+		}
+		return true
+	})
+	return out
+}
+
+// switchBranches returns the clause a failed answer selects in a switch on
+// the status, when a successful one selects another.
+func (r *rawCheck) switchBranches(sw *ast.SwitchStmt) []branch {
+	pick := func(a answer) *ast.CaseClause {
+		tag, ok := r.eval(sw.Tag, a)
+		if !ok {
+			return nil
+		}
+		var def *ast.CaseClause
+		for _, s := range sw.Body.List {
+			cc := s.(*ast.CaseClause)
+			if cc.List == nil {
+				def = cc
+			}
+			for _, x := range cc.List {
+				v, ok := r.eval(x, a)
+				if !ok || v.Kind() != tag.Kind() && !(isNumeric(v) && isNumeric(tag)) {
+					return nil // a case the check cannot evaluate: stay silent
+				}
+				if constant.Compare(tag, token.EQL, v) {
+					return cc
+				}
+			}
+		}
+		return def
+	}
+	f, s := pick(failed), pick(succeeded)
+	if f == nil || f == s {
+		return nil
+	}
+	return []branch{{stmts: f.Body, at: f}}
+}
+
+func boolOf(v constant.Value, ok bool) (bool, bool) {
+	if !ok || v.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(v), true
+}
+
+// eval evaluates a condition on the answer a: the status, the status text
+// and the "error" field take a's values, constants theirs; anything else is
+// unknown (ok false), and && and || are evaluated as far as the known
+// operands decide them.
+func (r *rawCheck) eval(e ast.Expr, a answer) (constant.Value, bool) {
+	e = ast.Unparen(e)
+	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		return tv.Value, true
+	}
+	switch x := e.(type) {
+	case *ast.SelectorExpr:
+		switch r.respField(x) {
+		case "StatusCode":
+			return constant.MakeInt64(int64(a.status)), true
+		case "Status":
+			return constant.MakeString(a.text), true
+		}
+		if r.isCodeField(x) {
+			return constant.MakeString(a.code), true
+		}
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			v, ok := r.eval(x.X, a)
+			if !ok || v.Kind() != constant.Bool {
+				return nil, false
+			}
+			return constant.MakeBool(!constant.BoolVal(v)), true
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LAND, token.LOR:
+			l, lok := boolOf(r.eval(x.X, a))
+			rr, rok := boolOf(r.eval(x.Y, a))
+			if x.Op == token.LAND {
+				switch {
+				case lok && !l, rok && !rr:
+					return constant.MakeBool(false), true
+				case lok && rok:
+					return constant.MakeBool(true), true
+				}
+			} else {
+				switch {
+				case lok && l, rok && rr:
+					return constant.MakeBool(true), true
+				case lok && rok:
+					return constant.MakeBool(false), true
+				}
+			}
+			return nil, false
+		}
+		l, lok := r.eval(x.X, a)
+		rr, rok := r.eval(x.Y, a)
+		if !lok || !rok || l.Kind() != rr.Kind() && !(isNumeric(l) && isNumeric(rr)) {
+			return nil, false
+		}
+		switch x.Op {
+		case token.EQL, token.NEQ, token.LSS, token.GTR, token.LEQ, token.GEQ:
+			if l.Kind() == constant.Bool && x.Op != token.EQL && x.Op != token.NEQ {
+				return nil, false
+			}
+			return constant.MakeBool(constant.Compare(l, x.Op, rr)), true
+		case token.QUO:
+			if isNumeric(l) && isNumeric(rr) {
+				return constant.BinaryOp(l, token.QUO_ASSIGN, rr), true // integer division
+			}
+		case token.REM, token.ADD, token.SUB, token.MUL:
+			return constant.BinaryOp(l, x.Op, rr), true
+		}
+	case *ast.CallExpr:
+		// strings.HasPrefix(resp.Status, "2"), strings.Contains(...)
+		fn := r.l.Fn.Env.Callee(x)
+		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(x.Args) == 2 {
+			s, sok := r.eval(x.Args[0], a)
+			t, tok := r.eval(x.Args[1], a)
+			if sok && tok && s.Kind() == constant.String && t.Kind() == constant.String {
+				ss, ts := constant.StringVal(s), constant.StringVal(t)
+				switch fn.Name() {
+				case "HasPrefix":
+					return constant.MakeBool(strings.HasPrefix(ss, ts)), true
+				case "HasSuffix":
+					return constant.MakeBool(strings.HasSuffix(ss, ts)), true
+				case "Contains":
+					return constant.MakeBool(strings.Contains(ss, ts)), true
+				case "EqualFold":
+					return constant.MakeBool(strings.EqualFold(ss, ts)), true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+func isNumeric(v constant.Value) bool { return v.Kind() == constant.Int || v.Kind() == constant.Float }
+
+// isCodeField reports whether sel reads the field of a decoded answer that
+// holds the OAuth "error" code (json:"error") or a SOAP faultcode.
+func (r *rawCheck) isCodeField(sel *ast.SelectorExpr) bool {
+	v := flow.IdentVar(r.info, sel.X)
+	if v == nil || !r.decoded[v] {
+		return false
+	}
+	f, ok := r.info.Uses[sel.Sel].(*types.Var)
+	return ok && f.IsField() && r.fieldRole(f, sel.X) == "code"
+}
+
+// fieldRole says what a field of a decoded answer holds: "code" (json
+// "error", xml "faultcode"), "description" (json "error_description", xml
+// "faultstring"), or "".
+func (r *rawCheck) fieldRole(f *types.Var, x ast.Expr) string {
+	tag := ""
+	if st, ok := deref(r.info.TypeOf(x)).Underlying().(*types.Struct); ok {
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i) == f {
+				tag = st.Tag(i)
+			}
+		}
+	}
+	name := func(key string) string {
+		v := reflect.StructTag(tag).Get(key)
+		v, _, _ = strings.Cut(v, ",")
+		return v
+	}
+	j, x2 := name("json"), name("xml")
+	switch {
+	case j == "error" || x2 == "faultcode" || strings.HasSuffix(x2, " faultcode"):
+		return "code"
+	case j == "error_description" || x2 == "faultstring" || strings.HasSuffix(x2, " faultstring"):
+		return "description"
+	}
+	return ""
+}
+
+func deref(t types.Type) types.Type {
+	if t == nil {
+		return types.Typ[types.Invalid]
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// hasCodeField reports whether the decoded value x has a field for the code.
+func (r *rawCheck) hasCodeField(x ast.Expr) bool {
+	st, ok := deref(r.info.TypeOf(x)).Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if r.fieldRole(st.Field(i), x) == "code" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkBranch checks what a failing branch does with the answer.
+func (r *rawCheck) checkBranch(b branch) {
+	env := r.l.Fn.Env
+	kind, shown := "", false // how the branch reports; whether a report shows the answer
+	for _, s := range b.stmts {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if fn := env.Callee(n); fn != nil {
+					if k := flow.LogKind(r.info, fn, n); k != "" {
+						if kind == "" {
+							kind = k
+						}
+						shown = shown || r.keepsAnswer(n)
+					}
+				}
+			}
+			return true
+		})
+	}
+	// The returns, and the calls that end the process, of the branch.
+	ends := false
+	for _, s := range b.stmts {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				ends = true
+				r.checkReturn(n, kind)
+				return false
+			case *ast.ExprStmt:
+				if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+					if name := env.NoReturnName(call); name != "" {
+						ends = true
+						if !shown && !r.keepsAnswer(call) {
+							r.reportSwallowed(fmt.Sprintf("the program ends with %s without showing the answer", name))
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	if len(b.stmts) > 0 && !ends {
+		what := "the function goes on as if it had succeeded"
+		if kind != "" {
+			what = "the answer is only " + kind + " and the function goes on as if it had succeeded"
+		}
+		r.reportSwallowed(what)
+	}
+	if len(b.stmts) == 0 {
+		if _, ok := b.at.(*ast.IfStmt); ok {
+			r.fallThrough(b)
+		}
+	}
+}
+
+// fallThrough checks an if that handles only success (if resp.StatusCode
+// == 200 { ... return tok, nil }): a failure goes on after it.
+func (r *rawCheck) fallThrough(b branch) {
+	ifs := b.at.(*ast.IfStmt)
+	// The statements after the if in its block.
+	var after []ast.Stmt
+	ast.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
+		if blk, ok := n.(*ast.BlockStmt); ok {
+			for i, s := range blk.List {
+				if s == ifs {
+					after = blk.List[i+1:]
+				}
+			}
+		}
+		return after == nil
+	})
+	if len(after) > 0 {
+		r.checkBranch(branch{stmts: after, at: ifs})
+	}
+}
+
+// checkReturn checks a return on a failing branch.
+func (r *rawCheck) checkReturn(ret *ast.ReturnStmt, kind string) {
+	sig := r.l.Fn.Sig
+	if sig == nil || sig.Results().Len() == 0 {
+		return
+	}
+	i := sig.Results().Len() - 1
+	if !isErrorType(sig.Results().At(i).Type()) {
+		return
+	}
+	if len(ret.Results) != sig.Results().Len() {
+		return // a bare return of named results, or a call's results: not followed
+	}
+	x := ast.Unparen(ret.Results[i])
+	if flow.IsNil(r.info, x) {
+		what := "the function returns a nil error"
+		if kind != "" {
+			what = "the answer is only " + kind + " and the function returns a nil error"
+		}
+		r.reportSwallowed(what)
+		return
+	}
+	if how := r.erases(x); how != "" {
+		r.reportErased(x, how)
+	}
+}
+
+// keepsAnswer reports whether e carries what the answer says: the body, a
+// value made of it (its code field, when the decoded value has one), or the
+// response handed whole to a function.
+func (r *rawCheck) keepsAnswer(e ast.Node) bool {
+	return r.erasesHow(e, true) == ""
+}
+
+// erases says how an error returned on a failing branch loses the answer,
+// or "".
+func (r *rawCheck) erases(x ast.Expr) string {
+	switch x := x.(type) {
+	case *ast.Ident:
+		v, ok := r.info.Uses[x].(*types.Var)
+		if !ok || v.Pkg() == nil {
+			return ""
+		}
+		if v.Parent() == v.Pkg().Scope() {
+			return "returning " + v.Name() + " replaces it"
+		}
+		return "" // a local error made elsewhere: not followed
+	case *ast.CallExpr:
+		fn := r.l.Fn.Env.Callee(x)
+		if fn == nil || fn.Pkg() == nil {
+			return ""
+		}
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case "fmt.Errorf", "errors.New":
+			return r.erasesHow(x, false)
+		}
+		return "" // a constructor of the package's own: not followed
+	}
+	return ""
+}
+
+// erasesHow says how e (an error built with fmt.Errorf or errors.New, or a
+// call that ends the program) loses the answer: "" when it keeps it. With
+// args, every argument counts (log.Fatalf's).
+func (r *rawCheck) erasesHow(e ast.Node, args bool) string {
+	body, descOnly, status, handed := false, false, false, false
+	codeRead := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				if r.isResp(a) {
+					handed = true
+				}
+			}
+		case *ast.SelectorExpr:
+			switch r.respField(n) {
+			case "StatusCode", "Status":
+				status = true
+				return false
+			case "Body":
+				body = true
+				return false
+			}
+			if v := flow.IdentVar(r.info, n.X); v != nil && r.decoded[v] {
+				if f, ok := r.info.Uses[n.Sel].(*types.Var); ok && f.IsField() {
+					switch r.fieldRole(f, n.X) {
+					case "code":
+						codeRead = true
+					case "description":
+						descOnly = true
+					default:
+						body = true
+					}
+					return false
+				}
+			}
+		case *ast.Ident:
+			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] {
+				if r.decoded[v] && r.hasCodeField(n) {
+					codeRead = true // the decoded answer whole
+				} else {
+					body = true
+				}
+			}
+		}
+		return true
+	})
+	switch {
+	case handed || body || codeRead:
+		return ""
+	case descOnly:
+		return "an error with the error_description alone replaces it (the code is dropped)"
+	case status:
+		return "an error with the status alone replaces it"
+	}
+	return "a fixed error replaces it"
+}
+
+// endpointName names the endpoint and its codes for messages.
+func (r *rawCheck) endpoint() (name, codes, keep string) {
+	ep := r.l.Endpoint
+	if ep.Vocab == sfapi.SOAP {
+		return ep.Name, strings.Join(r.c.prefixed(sfapi.SOAP, "sf:"), ", "),
+			"the <faultcode> and <faultstring> of its <soapenv:Fault>"
+	}
+	return ep.Name, strings.Join(r.c.prefixed(sfapi.OAuth, ""), ", "), `its "error" and "error_description" fields`
+}
+
+func (c *checker) prefixed(v sfapi.Vocabulary, prefix string) []string {
+	var out []string
+	for _, code := range c.must[v] {
+		out = append(out, prefix+code)
+	}
+	return out
+}
+
+func (r *rawCheck) reportUnchecked() {
+	name, codes, keep := r.endpoint()
+	var msg string
+	if r.l.Endpoint.Vocab == sfapi.SOAP {
+		msg = fmt.Sprintf(`login response never checked: the answer of %s is read without a look at its status or for a fault; a failed login (HTTP 500, <faultcode>sf:INVALID_LOGIN</faultcode>) yields an empty session id and a nil error, and every later call fails with INVALID_SESSION_ID instead; check resp.StatusCode (200) and, on failure, return an error that keeps %s (%s)`,
+			name, keep, codes)
+	} else {
+		msg = fmt.Sprintf(`token response never checked: the answer of the %s is read without a look at its status or its "error" field; a rejected login (HTTP 400, {"error":"invalid_grant",...}) yields an empty token and a nil error, and every later call fails with INVALID_SESSION_ID instead; check resp.StatusCode (200) and, on failure, return an error that keeps %s (%s)`,
+			name, keep, codes)
+	}
+	r.c.report(analysis.Diagnostic{Pos: r.l.Expr.Pos(), End: r.l.Expr.End(), Category: "unchecked", Message: msg})
+}
+
+func (r *rawCheck) reportSwallowed(what string) {
+	name, codes, keep := r.endpoint()
+	msg := fmt.Sprintf("login fault swallowed: when the %s answers that the login failed, %s; return an error that keeps %s, so the caller can act on the code (%s: stop, do not retry, tell the user)",
+		name, what, keep, codes)
+	r.c.report(analysis.Diagnostic{Pos: r.l.Expr.Pos(), End: r.l.Expr.End(), Category: "swallowed", Message: msg})
+}
+
+func (r *rawCheck) reportErased(x ast.Expr, how string) {
+	name, codes, keep := r.endpoint()
+	msg := fmt.Sprintf("login fault erased: when the %s answers that the login failed, %s, so no caller learns the code that says why (%s); keep %s in the error",
+		name, how, codes, keep)
+	r.c.report(analysis.Diagnostic{Pos: x.Pos(), End: x.End(), Category: "erased", Message: msg})
+}
