@@ -39,6 +39,7 @@ var libraries = []string{
 	"hardcodedtoken/gosfdc",       // PasswordCredentials, g8rswimmer and elastic
 	"hardcodedtoken/oauth2",       // x/oauth2 against Salesforce's token URL
 	"hardcodedtoken/rawhttp",      // raw OAuth form
+	"hardcodedtoken/rawform",      // raw OAuth form body built with fmt.Sprintf or +
 	"hardcodedtoken/forcelib",     // ForceCLI lib
 	"hardcodedtoken/ldap",         // look-alikes: nothing reported
 	"hardcodedtoken/wrap",         // wrappers (and a literal inside one)

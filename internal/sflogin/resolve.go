@@ -2,6 +2,8 @@ package sflogin
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -437,12 +439,18 @@ func (st *state) formArgs(body ast.Expr, ep *sfapi.Endpoint) []RoleArg {
 				}
 			}
 		case *ast.CallExpr:
+			if args := st.sprintfFields(e, ep); args != nil {
+				out = append(out, args...) // fmt.Sprintf("grant_type=password&client_secret=%s", ...)
+				return
+			}
 			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
 				visit(sel.X, depth+1) // form.Encode()
 			}
 			for _, a := range e.Args {
 				visit(a, depth+1) // strings.NewReader(form.Encode())
 			}
+		case *ast.BinaryExpr:
+			out = append(out, st.concatFields(e, ep)...) // "...&client_secret=" + secret
 		case *ast.Ident:
 			v := st.defs.varOf(e)
 			if v == nil {
@@ -463,6 +471,102 @@ func (st *state) formArgs(body ast.Expr, ep *sfapi.Endpoint) []RoleArg {
 	}
 	visit(body, 0)
 	return out
+}
+
+// sprintfFields returns the fields of a form body written with fmt.Sprintf
+// ("grant_type=password&client_id=%s&client_secret=%s"): the argument of
+// each verb right after key= of a field that carries a role. nil when the
+// call is not fmt.Sprintf with a constant format.
+func (st *state) sprintfFields(call *ast.CallExpr, ep *sfapi.Endpoint) []RoleArg {
+	fn, _ := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" || len(call.Args) == 0 {
+		return nil
+	}
+	tv, ok := st.pass.TypesInfo.Types[call.Args[0]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil
+	}
+	format := constant.StringVal(tv.Value)
+	if strings.ContainsAny(format, "[*") {
+		return nil // argument indexes: not followed
+	}
+	out := []RoleArg{}
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			break
+		}
+		if format[j] == '%' {
+			i = j
+			continue
+		}
+		if key := formKey(format[:i]); key != "" && arg+1 < len(call.Args) {
+			if r, ok := ep.Form[key]; ok {
+				out = append(out, RoleArg{Role: r, Expr: call.Args[arg+1], Field: key, Param: key})
+			}
+		}
+		arg++
+		i = j
+	}
+	return out
+}
+
+// concatFields returns the fields of a form body built by concatenation
+// ("grant_type=password&client_secret=" + secret): the operand right after
+// a constant ending in key=.
+func (st *state) concatFields(e *ast.BinaryExpr, ep *sfapi.Endpoint) []RoleArg {
+	var ops []ast.Expr
+	var flatten func(x ast.Expr)
+	flatten = func(x ast.Expr) {
+		if b, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+			if tv, ok := st.pass.TypesInfo.Types[b]; !ok || tv.Value == nil {
+				flatten(b.X)
+				flatten(b.Y)
+				return
+			}
+		}
+		ops = append(ops, x)
+	}
+	if e.Op != token.ADD {
+		return nil
+	}
+	flatten(e)
+	var out []RoleArg
+	for i := 0; i+1 < len(ops); i++ {
+		tv, ok := st.pass.TypesInfo.Types[ast.Unparen(ops[i])]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			continue
+		}
+		if key := formKey(constant.StringVal(tv.Value)); key != "" {
+			if r, ok := ep.Form[key]; ok {
+				out = append(out, RoleArg{Role: r, Expr: ops[i+1], Field: key, Param: key})
+			}
+		}
+	}
+	return out
+}
+
+// formKey returns the form field s ends in the middle of: the key of a
+// trailing "key=" after the start, "&" or "?"; "" otherwise.
+func formKey(s string) string {
+	if !strings.HasSuffix(s, "=") {
+		return ""
+	}
+	s = s[:len(s)-1]
+	if i := strings.LastIndexAny(s, "&?"); i >= 0 {
+		s = s[i+1:]
+	}
+	if s == "" || strings.ContainsAny(s, "=/ ") {
+		return ""
+	}
+	return s
 }
 
 func anyContains(parts []string, s string) bool {
