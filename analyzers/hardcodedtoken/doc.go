@@ -51,9 +51,12 @@
 //	golang.org/x/oauth2       (*Config).PasswordCredentialsToken(ctx, username, password+token), and the
 //	                          ClientSecret of an oauth2.Config whose Endpoint.TokenURL is Salesforce's
 //	net/http                  the password and client_secret fields of a form POSTed to
-//	                          /services/oauth2/token (url.Values literals and form.Set)
-//	your wrappers             a function of yours (in any package) that logs in with its parameters and
-//	                          hands back the session, the client or the error, as the shared pass finds them
+//	                          /services/oauth2/token (url.Values literals and form.Set, and a body
+//	                          written with fmt.Sprintf("...&client_secret=%s", ...) or "...&password=" + ...)
+//	go-force forks            a renamed login (melan/go-force's CreateOAuth), by its parameters' names
+//	your wrappers             a function of yours (in any package) that logs in with its parameters, or
+//	                          with fields of a struct parameter (LoginByOAuth(Credentials{ClientSecret: ...})),
+//	                          and hands back the session, the client or the error, as the shared pass finds them
 //	your declarations         functions declared with -sflogin.login, by their parameters' names
 //
 // The constant is found where it enters the login:
@@ -202,9 +205,10 @@
 //   - Values assembled through maps, slices, method results, strings.Builder,
 //     encodings (base64), go:embed files, or SOAP envelopes posted with
 //     net/http.
-//   - Struct fields passed to a wrapper of another package. A call like
-//     sfconn.Connect(sfconn.Config{Password: "..."}) is not followed into
-//     the wrapper; direct string parameters are.
+//   - A form body written as one literal ("grant_type=password&client_secret=...").
+//   - A struct field a wrapper reads through a method or a map (c.Secret(),
+//     c.Values["secret"]); fields it reads directly, at any depth
+//     (cfg.Creds.ClientSecret), are followed.
 //   - Login functions that hand nothing back to their caller. They carry
 //     no wrapper fact, so the literals their callers pass are not seen.
 //     Declare them with -sflogin.login.

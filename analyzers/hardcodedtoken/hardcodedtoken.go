@@ -337,9 +337,15 @@ func (c *checker) checkCalls() {
 				detail = "field " + ra.Field
 			case call.Wrapper != nil && ra.Param != "":
 				detail = "parameter " + ra.Param
-				// Parameters the wrapper concatenates (password+token):
-				// their names say which part each one is.
-				if r := sflogin.RoleOfName(ra.Param); r.Secret() && role == sfapi.PasswordAndToken && joined > 1 {
+			}
+			// Parameters (or fields of one) the wrapper concatenates
+			// (password+token): their names say which part each one is.
+			if call.Wrapper != nil && role == sfapi.PasswordAndToken && joined > 1 {
+				name := ra.Param
+				if i := strings.LastIndexByte(name, '.'); i >= 0 {
+					name = name[i+1:]
+				}
+				if r := sflogin.RoleOfName(name); r.Secret() {
 					role = r
 				}
 			}

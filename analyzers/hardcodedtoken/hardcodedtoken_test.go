@@ -40,6 +40,7 @@ var libraries = []string{
 	"hardcodedtoken/oauth2",       // x/oauth2 against Salesforce's token URL
 	"hardcodedtoken/rawhttp",      // raw OAuth form
 	"hardcodedtoken/rawform",      // raw OAuth form body built with fmt.Sprintf or +
+	"hardcodedtoken/structwrap",   // literals in a struct passed to another package's wrapper
 	"hardcodedtoken/forcelib",     // ForceCLI lib
 	"hardcodedtoken/ldap",         // look-alikes: nothing reported
 	"hardcodedtoken/wrap",         // wrappers (and a literal inside one)

@@ -151,10 +151,13 @@ type LoginFact struct {
 	Vocab sfapi.Vocabulary
 }
 
-// CredParam says that parameter Param of a wrapper reaches a credential of the wrapped API.
+// CredParam says that parameter Param of a wrapper reaches a credential of
+// the wrapped API: the parameter itself, or its struct field Field ("Secret",
+// "Creds.Secret").
 type CredParam struct {
 	Param int
 	Role  sfapi.Role
+	Field string
 }
 
 // AFact implements analysis.Fact.
@@ -173,7 +176,11 @@ func (f *LoginFact) String() string {
 		fmt.Fprintf(&b, " session=%d", f.Session)
 	}
 	for _, c := range f.Creds {
-		fmt.Fprintf(&b, " arg%d=%s", c.Param, c.Role)
+		if c.Field != "" {
+			fmt.Fprintf(&b, " arg%d.%s=%s", c.Param, c.Field, c.Role)
+		} else {
+			fmt.Fprintf(&b, " arg%d=%s", c.Param, c.Role)
+		}
 	}
 	return b.String()
 }

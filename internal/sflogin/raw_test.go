@@ -16,3 +16,9 @@ func TestRawWrappers(t *testing.T) {
 	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/rawwrap")
 	analysistest.Run(t, testdata(t), probe, "sflogin/rawuse")
 }
+
+// TestStructCredentials checks that a wrapper's fact says which field of its
+// struct parameter plays which role.
+func TestStructCredentials(t *testing.T) {
+	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/structwrap")
+}

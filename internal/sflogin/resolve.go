@@ -130,8 +130,16 @@ func (st *state) resolve(call *ast.CallExpr) *Call {
 		c := &Call{Expr: call, Kind: f.Kind, Wrapper: fn, Fact: f, Callee: fn, Recv: recv,
 			Err: f.Err, Session: f.Session}
 		for _, cp := range f.Creds {
-			if cp.Param < len(call.Args) {
+			if cp.Param >= len(call.Args) {
+				continue
+			}
+			if cp.Field == "" {
 				c.Args = append(c.Args, RoleArg{Role: cp.Role, Expr: call.Args[cp.Param], Param: paramName(sig, cp.Param)})
+				continue
+			}
+			// A field of a struct argument: the values the call's argument gives it.
+			for _, v := range st.defs.fieldValues(call.Args[cp.Param], strings.Split(cp.Field, "."), 0) {
+				c.Args = append(c.Args, RoleArg{Role: cp.Role, Expr: v, Field: cp.Field, Param: cp.Field})
 			}
 		}
 		return c

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -139,9 +140,12 @@ func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
 			return
 		}
 		for _, ra := range c.Args {
-			for _, v := range identVars(st.pass.TypesInfo, ra.Expr) {
-				if i, ok := params[v]; ok {
-					f.Creds = append(f.Creds, CredParam{Param: i, Role: ra.Role})
+			for _, src := range credSources(st.pass.TypesInfo, ra.Expr, 0) {
+				if i, ok := params[src.v]; ok {
+					cp := CredParam{Param: i, Role: ra.Role, Field: src.field}
+					if !slices.Contains(f.Creds, cp) {
+						f.Creds = append(f.Creds, cp)
+					}
 				}
 			}
 		}
@@ -398,17 +402,82 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 // RootVar returns the variable at the root of x, x.f, x.f.g, (*x).f or x[i], or nil.
 func RootVar(info *types.Info, e ast.Expr) *types.Var { return rootVar(info, e) }
 
-// identVars returns the variables an expression reads directly or through + concatenation.
-func identVars(info *types.Info, e ast.Expr) []*types.Var {
+// credSource is a variable a credential is read from, or a field of it.
+type credSource struct {
+	v     *types.Var
+	field string // "ClientSecret", "Creds.Password"; "" for the variable itself
+}
+
+// credSources returns where a credential expression reads its value from:
+// variables and their struct fields (c.ClientSecret), through +
+// concatenation, fmt.Sprint/Sprintf (fmt.Sprintf("%v%v", c.Password,
+// c.Token)), strings.Join, strings.TrimSpace and conversions.
+func credSources(info *types.Info, e ast.Expr, depth int) []credSource {
+	if depth > 6 {
+		return nil
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		if v, ok := info.ObjectOf(e).(*types.Var); ok {
-			return []*types.Var{v}
+		if v, ok := info.ObjectOf(e).(*types.Var); ok && !v.IsField() {
+			return []credSource{{v: v}}
 		}
+	case *ast.SelectorExpr:
+		var path []string
+		var x ast.Expr = e
+		for {
+			sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+			if !ok {
+				break
+			}
+			if s, ok := info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+				return nil
+			}
+			path = append([]string{sel.Sel.Name}, path...)
+			x = sel.X
+		}
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+			if v, ok := info.ObjectOf(id).(*types.Var); ok && !v.IsField() {
+				return []credSource{{v: v, field: strings.Join(path, ".")}}
+			}
+		}
+	case *ast.StarExpr:
+		return credSources(info, e.X, depth+1)
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
-			return append(identVars(info, e.X), identVars(info, e.Y)...)
+			return append(credSources(info, e.X, depth+1), credSources(info, e.Y, depth+1)...)
 		}
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return credSources(info, e.Args[0], depth+1)
+		}
+		fn, _ := typeutil.Callee(info, e).(*types.Func)
+		if fn == nil || fn.Pkg() == nil {
+			return nil
+		}
+		args := e.Args
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case "fmt.Sprintf":
+			if len(args) > 0 {
+				args = args[1:]
+			}
+		case "fmt.Sprint", "strings.TrimSpace", "strings.Clone":
+		case "strings.Join":
+			if len(args) != 2 {
+				return nil
+			}
+			lit, ok := ast.Unparen(args[0]).(*ast.CompositeLit)
+			if !ok {
+				return nil
+			}
+			args = lit.Elts
+		default:
+			return nil
+		}
+		var out []credSource
+		for _, a := range args {
+			out = append(out, credSources(info, a, depth+1)...)
+		}
+		return out
 	}
 	return nil
 }
