@@ -38,6 +38,7 @@ var libraries = []string{
 	"hardcodedtoken/gosalesforce", // Creds v1, v2, v3 at Init and where built
 	"hardcodedtoken/gosfdc",       // PasswordCredentials, g8rswimmer and elastic
 	"hardcodedtoken/oauth2",       // x/oauth2 against Salesforce's token URL
+	"hardcodedtoken/oauth2ev",     // x/oauth2 against a token URL from a setting named for Salesforce
 	"hardcodedtoken/rawhttp",      // raw OAuth form
 	"hardcodedtoken/rawform",      // raw OAuth form body built with fmt.Sprintf or +
 	"hardcodedtoken/structwrap",   // literals in a struct passed to another package's wrapper

@@ -172,3 +172,10 @@ func TestRaw(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/raw")
 }
+
+// TestOAuth2Evidence checks an x/oauth2 login whose TokenURL is a setting
+// named for Salesforce.
+func TestOAuth2Evidence(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/oauth2ev")
+}

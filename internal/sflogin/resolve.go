@@ -111,7 +111,7 @@ func (st *state) resolve(call *ast.CallExpr) *Call {
 		recv = sel.X
 	}
 	if api := st.lookupAPI(fn, sig); api != nil {
-		if api.When == sfapi.SalesforceTokenURL && !st.salesforceConfig(recv) {
+		if api.When == sfapi.SalesforceTokenURL && !st.salesforceConfig(recv) && !st.oauth2Evidence(call, recv) {
 			return nil
 		}
 		c := &Call{Expr: call, Kind: api.Kind, API: api, Callee: fn, Recv: recv,

@@ -79,7 +79,7 @@ func TestFlowFacts(t *testing.T) {
 // LDAP client's Login, a non-Salesforce oauth2.Config and an unrelated
 // interface do not.
 func TestCalls(t *testing.T) {
-	analysistest.Run(t, testdata(t), probe, "sflogin/use", "sflogin/raw", "sflogin/iface", "sflogin/plain", "sflogin/fork", "sflogin/rawurl")
+	analysistest.Run(t, testdata(t), probe, "sflogin/use", "sflogin/raw", "sflogin/iface", "sflogin/plain", "sflogin/fork", "sflogin/rawurl", "sflogin/oauth2ev")
 }
 
 // TestFastPath checks that a package with no Salesforce import is skipped
