@@ -40,8 +40,9 @@ func TestBasic(t *testing.T) {
 }
 
 // TestEscape: each escape kind (returned, field, global, map, slice,
-// channel, goroutine, closure, function argument, writer, file) is silent;
-// plain API calls, logging and request building are not escapes.
+// channel, goroutine, closure, a function that takes the client over,
+// writer, file) is silent; plain API calls, logging, request building and a
+// function that only borrows the client are not escapes.
 func TestEscape(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/escape")
@@ -54,6 +55,15 @@ func TestEscape(t *testing.T) {
 func TestWrappers(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/sfwrap", "nologout/wrapuse")
+}
+
+// TestBorrowed: a helper that only calls methods on the client borrows it
+// (OwnerFact, in this package and across packages): the caller must still
+// log out; a helper that stores, wraps or logs out the client takes it over;
+// a function value may do anything with it.
+func TestBorrowed(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/borrow")
 }
 
 // TestOwner: owner types whose Close, Shutdown or Stop never logs out the

@@ -19,6 +19,10 @@ func (st *state) buildFlow() {
 	env.Import = importer{pass}
 	env.DeriveNoReturn()
 	env.DeriveRawLogouts()
+	env.DeriveOwners()
+	for fn, f := range env.Owners() {
+		pass.ExportObjectFact(fn, f)
+	}
 	for _, fn := range env.NoReturnFuncs() {
 		pass.ExportObjectFact(fn, new(flow.NoReturnFact))
 	}
@@ -26,7 +30,7 @@ func (st *state) buildFlow() {
 	for fn, f := range raw {
 		pass.ExportObjectFact(fn, f)
 	}
-	if len(raw) > 0 {
+	if len(raw) > 0 || len(env.Owners()) > 0 {
 		pass.ExportPackageFact(new(PackageFact))
 	}
 	st.res.Env = env

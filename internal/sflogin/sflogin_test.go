@@ -69,9 +69,10 @@ func TestFacts(t *testing.T) {
 }
 
 // TestFlowFacts checks the facts the flow model derives: functions that
-// never return, and functions that end a session with a raw request.
+// never return, functions that end a session with a raw request, and
+// functions that only borrow the client they are given.
 func TestFlowFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/noreturn", "nologout/rawhelper")
+	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/noreturn", "nologout/rawhelper", "nologout/borrowlib")
 }
 
 // TestCalls checks how calls resolve: wrappers from another package (by fact),
