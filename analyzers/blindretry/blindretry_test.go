@@ -23,6 +23,15 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
+// TestDerivedHelpers: a team's own retry helper, in a package that imports
+// no Salesforce library, is known by a RetryFact when it calls its
+// operation again after any failure; one that looks at the error first,
+// or calls the operation once, is not a retry helper.
+func TestDerivedHelpers(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/derived")
+}
+
 func TestLoops(t *testing.T) {
 	results := analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/loops")
 	// Each finding points at what goes back to the login.

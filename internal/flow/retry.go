@@ -1138,3 +1138,105 @@ func (e *Env) resolveOp(x ast.Expr, assigns map[*types.Var][]ast.Expr, depth int
 	}
 	return nil
 }
+
+// RetryCandidates reports whether a function may be a retry helper of the
+// user's: it takes a func parameter and calls one in a loop. It looks at
+// syntax and types only, so that packages the shared pass skips can be
+// checked cheaply.
+func RetryCandidates(info *types.Info, files []*ast.File) []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			obj, _ := info.Defs[fd.Name].(*types.Func)
+			if obj == nil || len(funcParams(obj)) == 0 {
+				continue
+			}
+			params := funcParams(obj)
+			found := false
+			var loops int
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if n == nil || found {
+					return false
+				}
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ForStmt:
+					loops++
+				case *ast.RangeStmt:
+					loops++
+				case *ast.CallExpr:
+					if v := identVar(info, n.Fun); v != nil && loops > 0 {
+						if _, ok := params[v]; ok {
+							found = true
+						}
+					}
+				}
+				return true
+			})
+			if found {
+				out = append(out, fd)
+			}
+		}
+	}
+	return out
+}
+
+// funcParams returns the parameters of fn of a function type whose last
+// result is an error, by index.
+func funcParams(fn *types.Func) map[*types.Var]int {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return nil
+	}
+	out := map[*types.Var]int{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		ps, ok := p.Type().Underlying().(*types.Signature)
+		if !ok || ps.Results().Len() == 0 || !isError(ps.Results().At(ps.Results().Len()-1).Type()) {
+			continue
+		}
+		out[p] = i
+	}
+	return out
+}
+
+// DeriveRetries finds the user's retry helpers among the candidates: a
+// function that calls its func parameter again after the call returned a
+// non-nil error, without classifying the error on the way (the same search
+// as for a failed login). Their callers' operations are then retried
+// blindly (RetryFact).
+func (e *Env) DeriveRetries(cands []*ast.FuncDecl) {
+	for _, fd := range cands {
+		obj, _ := e.Info.Defs[fd.Name].(*types.Func)
+		params := funcParams(obj)
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if _, lit := n.(*ast.FuncLit); lit {
+				return false
+			}
+			if !ok || e.retries[obj] != nil {
+				return e.retries[obj] == nil
+			}
+			i, ok := params[identVar(e.Info, call.Fun)]
+			if !ok {
+				return true
+			}
+			site := e.Site(call)
+			if site == nil {
+				return true
+			}
+			if r := site.Retried(nil); r != nil && r.Kind == ViaLoop {
+				e.retries[obj] = &RetryFact{Op: i}
+			}
+			return true
+		})
+	}
+}
+
+// Retries returns the RetryFacts derived for the package's functions.
+func (e *Env) Retries() map[*types.Func]*RetryFact { return e.retries }

@@ -1,6 +1,7 @@
 package sflogin
 
 import (
+	"go/ast"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,7 +12,7 @@ import (
 // buildFlow derives the flow facts of the package's functions (they never
 // return, they end a session with a raw request), exports them, and builds
 // the flow model of the functions that contain logins.
-func (st *state) buildFlow() {
+func (st *state) buildFlow(retries []*ast.FuncDecl) {
 	pass := st.pass
 	env := flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, st.model, pass.Files)
 	env.Lookup = st.res.Lookup
@@ -19,6 +20,7 @@ func (st *state) buildFlow() {
 	env.Import = importer{pass}
 	env.DeriveNoReturn()
 	env.DeriveRawLogouts()
+	exportRetries(pass, env, retries)
 	env.DeriveOwners()
 	for fn, f := range env.Owners() {
 		pass.ExportObjectFact(fn, f)
@@ -35,6 +37,18 @@ func (st *state) buildFlow() {
 	}
 	st.res.Env = env
 	st.res.Flow = flow.Build(env, st.res.Calls)
+}
+
+// exportRetries derives and exports the RetryFacts of the candidates.
+func exportRetries(pass *analysis.Pass, env *flow.Env, cands []*ast.FuncDecl) {
+	if len(cands) == 0 {
+		return
+	}
+	env.DeriveNoReturn()
+	env.DeriveRetries(cands)
+	for fn, f := range env.Retries() {
+		pass.ExportObjectFact(fn, f)
+	}
 }
 
 // importer reads the flow facts of imported packages.

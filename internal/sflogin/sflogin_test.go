@@ -70,9 +70,10 @@ func TestFacts(t *testing.T) {
 
 // TestFlowFacts checks the facts the flow model derives: functions that
 // never return, functions that end a session with a raw request, and
-// functions that only borrow the client they are given.
+// functions that only borrow the client they are given, and the user's
+// retry helpers (in a package that is otherwise skipped).
 func TestFlowFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/noreturn", "nologout/rawhelper", "nologout/borrowlib")
+	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/noreturn", "nologout/rawhelper", "nologout/borrowlib", "blindretry/retrylib")
 }
 
 // TestCalls checks how calls resolve: wrappers from another package (by fact),
