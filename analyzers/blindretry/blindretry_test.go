@@ -27,6 +27,13 @@ func testdata(t *testing.T) string {
 // no Salesforce library, is known by a RetryFact when it calls its
 // operation again after any failure; one that looks at the error first,
 // or calls the operation once, is not a retry helper.
+// TestFuncValues: logins through a method value, a function kept in a
+// variable, and a closure that logs in are logins like direct calls.
+func TestFuncValues(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/funcvalue")
+}
+
 func TestDerivedHelpers(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/derived")

@@ -26,6 +26,13 @@ func testdata(t *testing.T) string {
 // panic/exit/log.Fatal paths, loops, type switches on the error, and
 // clients that are not the function's to log out; and the leaking return
 // reported as related location.
+// TestFuncValues: logins through a method value, a function kept in a
+// variable, and a closure that logs in are logins like direct calls.
+func TestFuncValues(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/funcvalue")
+}
+
 func TestBasic(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/basic")

@@ -22,6 +22,13 @@ func testdata(t *testing.T) string {
 
 // TestDiscarded covers case 1 on every library, and the failure that is only
 // logged before the session is used anyway.
+// TestFuncValues: logins through a method value, a function kept in a
+// variable, and a closure that logs in are logins like direct calls.
+func TestFuncValues(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/funcvalue")
+}
+
 func TestDiscarded(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/discard")

@@ -24,6 +24,11 @@ type Call struct {
 	Wrapper *types.Func
 	// Fact is the wrapper's fact (nil for direct calls).
 	Fact *LoginFact
+	// Via names the local variable the call goes through when it calls a
+	// function value (login := c.Login; attempt := func() ...).
+	Via string
+	// Lit is the function literal called through Via, when it is one.
+	Lit *ast.FuncLit
 	// Callee is the function or method called.
 	Callee *types.Func
 	// Recv is the receiver expression of a method call (the client), or nil.
@@ -54,8 +59,11 @@ type RoleArg struct {
 // Name is how diagnostics name the call: the library API, and the wrapper it goes through.
 func (c *Call) Name() string {
 	base := c.APIName()
-	if c.Wrapper != nil {
+	switch {
+	case c.Wrapper != nil:
 		return fmt.Sprintf("%s (which calls %s)", FuncName(c.Wrapper), base)
+	case c.Via != "":
+		return fmt.Sprintf("%s (which calls %s)", c.Via, base)
 	}
 	return base
 }

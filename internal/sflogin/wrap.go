@@ -109,6 +109,12 @@ func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
 	if sig == nil {
 		return nil
 	}
+	return st.bodyFact(fd.Body, sig)
+}
+
+// bodyFact is wrapperFact for a function body (of a declaration or a
+// literal) and its signature.
+func (st *state) bodyFact(body *ast.BlockStmt, sig *types.Signature) *LoginFact {
 	owners := map[*types.Var]bool{} // receiver and parameters: the caller's objects
 	params := map[*types.Var]int{}
 	if sig.Recv() != nil {
@@ -119,7 +125,7 @@ func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
 		params[sig.Params().At(i)] = i
 	}
 	var fact *LoginFact
-	inspectBody(fd.Body, func(n ast.Node) {
+	inspectBody(body, func(n ast.Node) {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || fact != nil {
 			return
@@ -134,7 +140,7 @@ func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
 			}
 			return
 		}
-		f := st.handsBack(fd, sig, call, c, owners)
+		f := st.handsBack(body, sig, call, c, owners)
 		if f == nil {
 			return
 		}
@@ -152,7 +158,7 @@ func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
 
 // handsBack works out whether the login call's error or session reaches the
 // function's results (or its receiver and parameters).
-func (st *state) handsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.CallExpr, c *Call, owners map[*types.Var]bool) *LoginFact {
+func (st *state) handsBack(body *ast.BlockStmt, sig *types.Signature, call *ast.CallExpr, c *Call, owners map[*types.Var]bool) *LoginFact {
 	info := st.pass.TypesInfo
 	errVars := map[*types.Var]bool{}
 	sessVars := map[*types.Var]bool{}
@@ -167,7 +173,7 @@ func (st *state) handsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.Cal
 		nres = 1
 	}
 	directReturn := false
-	inspectBody(fd.Body, func(n ast.Node) {
+	inspectBody(body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			if len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == call && len(n.Lhs) == nres {
@@ -213,11 +219,11 @@ func (st *state) handsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.Cal
 			}
 		}
 	}
-	propagate(fd.Body, info, errVars)
-	propagate(fd.Body, info, sessVars)
+	propagate(body, info, errVars)
+	propagate(body, info, sessVars)
 
 	// Results reached through variables; sessions stored on the caller's objects.
-	inspectBody(fd.Body, func(n ast.Node) {
+	inspectBody(body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			if len(n.Results) == 0 && sig.Results().Len() > 0 {
