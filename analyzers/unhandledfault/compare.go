@@ -294,25 +294,32 @@ func (c *checker) checkClassification(cl *classification) {
 }
 
 // unlistedApart reports whether the codes a classification without a
-// default does not list take another way than those it lists: the code
-// after it ends differently from every case (return false after cases that
-// return true; return err after cases that continue the retry).
+// default does not list take another way than those it lists, by what the
+// code after it does: the listed codes continue a retry and the others
+// leave it (return err, break, exit), or a predicate returns true for the
+// listed codes and false for the others (or the other way round). A
+// label (return "other") says nothing of what its caller does.
 func (c *checker) unlistedApart(cl *classification) bool {
-	way := c.wayAfter(cl.at)
-	if way == "" || way == "falls" {
+	after := c.wayAfter(cl.at)
+	if after == "" || after == "falls" || len(cl.bodies) == 0 {
 		return false
 	}
+	leaves := after == "exit" || after == "break" || strings.HasPrefix(after, "return")
+	retried, apartBool := true, isBoolReturn(after)
 	for _, b := range cl.bodies {
 		w := c.way(b)
 		if w == "falls" {
-			w = way // a case that falls through goes the unlisted codes' way
+			w = after // a case that falls through goes the unlisted codes' way
 		}
-		if w == way {
-			return false
-		}
+		retried = retried && w == "continue"
+		apartBool = apartBool && isBoolReturn(w) && w != after
 	}
-	return len(cl.bodies) > 0
+	// The listed codes retry and the others leave the retry, or a
+	// predicate answers the listed codes one way and the others the other.
+	return (leaves && retried) || apartBool
 }
+
+func isBoolReturn(way string) bool { return way == "return true" || way == "return false" }
 
 // wayAfter says how the code after statement n goes on: the way its
 // statement list ends, or, at the end of the list, the way of the code
