@@ -45,6 +45,10 @@ type HelperUse struct {
 	Call   *ast.CallExpr
 	Fn     *types.Func
 	Helper *sfapi.RetryHelper
+	// Classified: the call hands the helper a predicate that looks at what
+	// the error is (avast/retry-go's retry.RetryIf): the helper stops on
+	// the failures the predicate rejects, so it does not retry blindly.
+	Classified bool
 }
 
 // The bits of State.Bits the retry search uses: the dependencies of the
@@ -74,8 +78,12 @@ func (l *Login) Retried(stop func(*types.Func) bool) *Retry {
 	if l.Call.Err == sfapi.NoResult || !l.At.Valid() {
 		return nil
 	}
-	s := &retrySearch{l: l, stop: stop, uses: l.Fn.Env.helpers()[l.Fn.Node], fnObj: l.Fn.Obj,
-		loops: map[ast.Stmt]bool{}, handled: map[visitKey]bool{}}
+	s := &retrySearch{l: l, stop: stop, fnObj: l.Fn.Obj, loops: map[ast.Stmt]bool{}, handled: map[visitKey]bool{}}
+	for _, u := range l.Fn.Env.helpers()[l.Fn.Node] {
+		if !u.Classified {
+			s.uses = append(s.uses, u)
+		}
+	}
 	for _, n := range l.Fn.Path(l.Expr) {
 		switch n := n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
@@ -1050,9 +1058,62 @@ func (e *Env) indexHelpers() {
 	}
 	for _, u := range uses {
 		if op := e.resolveOp(e.opArg(u), assigns, 0); op != nil {
+			u.Classified = e.classifyingOption(u, assigns)
 			e.helperUses[op] = append(e.helperUses[op], u)
 		}
 	}
+}
+
+// classifyingOption reports whether a retry-helper call is given an option
+// that decides on what the error is: retry.RetryIf(pred) where pred looks
+// at the error (its fault code, its type, a sentinel, its text, a
+// classifier).
+func (e *Env) classifyingOption(u *HelperUse, assigns map[*types.Var][]ast.Expr) bool {
+	for _, a := range u.Call.Args {
+		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok || len(opt.Args) != 1 {
+			continue
+		}
+		fn := e.Callee(opt)
+		if fn == nil || fn.Name() != "RetryIf" || fn.Pkg() == nil || !sfapi.MatchPath(fn.Pkg().Path(), "avast/retry-go") {
+			continue
+		}
+		if e.predicateClassifies(e.resolveOp(opt.Args[0], assigns, 0)) {
+			return true
+		}
+	}
+	return false
+}
+
+// predicateClassifies reports whether a predicate on an error (a function
+// literal or declaration taking it) looks at what the error is.
+func (e *Env) predicateClassifies(fn ast.Node) bool {
+	var ftype *ast.FuncType
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncLit:
+		ftype, body = fn.Type, fn.Body
+	case *ast.FuncDecl:
+		ftype, body = fn.Type, fn.Body
+	default:
+		return false
+	}
+	if ftype.Params == nil || len(ftype.Params.List) != 1 || len(ftype.Params.List[0].Names) != 1 || body == nil {
+		return false
+	}
+	p, _ := e.Info.Defs[ftype.Params.List[0].Names[0]].(*types.Var)
+	if p == nil {
+		return false
+	}
+	k := &classifier{env: e, taint: map[*types.Var]bool{p: true}, classes: map[*types.Var]bool{}}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok && !found && k.classifies(x) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // helperCall returns the call as a call to a retry helper, or nil.
