@@ -73,6 +73,13 @@ func TestBorrowed(t *testing.T) {
 	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/borrow")
 }
 
+// TestTwoClients: a logout names the client it ends: another client of the
+// same type (or an alias of the session) is told apart.
+func TestTwoClients(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/twoclients")
+}
+
 // TestOwner: owner types whose Close, Shutdown or Stop never logs out the
 // session they keep in a field, next to ones that do (directly, through a
 // method or a wrapper) or hand it over.
