@@ -98,8 +98,8 @@ type session struct {
 
 func (st *state) checkLogin(l *flow.Login) {
 	p := l.Pairing(st.cfg.Revoke)
-	if p.Ending == flow.NoEnding {
-		return
+	if p.Ending == flow.NoEnding || (l.Fact != nil && l.Fact.Shared) {
+		return // nothing to call, or a shared cached session: not this caller's to end
 	}
 	s := &session{Login: l, pair: p}
 	st.noteOwners(s)

@@ -80,6 +80,14 @@ func TestTwoClients(t *testing.T) {
 	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/twoclients")
 }
 
+// TestWrappedSessions: a wrapper that logs in twice hands back the session
+// that has a logout; a getter that hands out a shared, cached session gives
+// its callers no logout duty (a fact says so, across packages).
+func TestWrappedSessions(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/clients")
+}
+
 // TestOwner: owner types whose Close, Shutdown or Stop never logs out the
 // session they keep in a field, next to ones that do (directly, through a
 // method or a wrapper) or hand it over.

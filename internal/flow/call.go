@@ -157,6 +157,10 @@ type LoginFact struct {
 	Creds []CredParam
 	// Vocab is the fault vocabulary of the wrapped API.
 	Vocab sfapi.Vocabulary
+	// Shared: the session handed back is a cached one the function shares
+	// between its callers (if cached != nil { return cached }): no caller
+	// has to end it.
+	Shared bool
 }
 
 // CredParam says that parameter Param of a wrapper reaches a credential of the wrapped API.
@@ -183,11 +187,14 @@ func (f *LoginFact) String() string {
 	for _, c := range f.Creds {
 		fmt.Fprintf(&b, " arg%d=%s", c.Param, c.Role)
 	}
+	if f.Shared {
+		b.WriteString(" shared")
+	}
 	return b.String()
 }
 
 func (f *LoginFact) Equal(g *LoginFact) bool {
-	if f.API != g.API || f.Kind != g.Kind || f.Err != g.Err || f.Session != g.Session || len(f.Creds) != len(g.Creds) {
+	if f.API != g.API || f.Kind != g.Kind || f.Err != g.Err || f.Session != g.Session || f.Shared != g.Shared || len(f.Creds) != len(g.Creds) {
 		return false
 	}
 	for i := range f.Creds {

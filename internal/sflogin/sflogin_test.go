@@ -65,7 +65,7 @@ func describe(c *sflogin.Call) string {
 
 // TestFacts checks the facts exported on wrappers, logout wrappers and classifiers.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/wrap")
+	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/wrap", "nologout/clientslib")
 }
 
 // TestFlowFacts checks the facts the flow model derives: functions that

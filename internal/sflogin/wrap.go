@@ -124,10 +124,13 @@ func (st *state) bodyFact(body *ast.BlockStmt, sig *types.Signature) *LoginFact 
 		owners[sig.Params().At(i)] = true
 		params[sig.Params().At(i)] = i
 	}
+	// Every login handed back counts: a wrapper may log in twice (a
+	// metadata client, then a SOAP client) and hand both back; the session
+	// that must be ended is the one the fact records.
 	var fact *LoginFact
 	inspectBody(body, func(n ast.Node) {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || fact != nil {
+		if !ok || (fact != nil && (fact.Kind == sfapi.Logout || fact.Logout != "")) {
 			return
 		}
 		c := st.resolve(call)
@@ -135,7 +138,7 @@ func (st *state) bodyFact(body *ast.BlockStmt, sig *types.Signature) *LoginFact 
 			return
 		}
 		if c.Kind == sfapi.Logout {
-			if v := rootVar(st.pass.TypesInfo, c.Recv); v != nil && owners[v] {
+			if v := rootVar(st.pass.TypesInfo, c.Recv); v != nil && owners[v] && fact == nil {
 				fact = &LoginFact{API: c.APIName(), Kind: sfapi.Logout, Err: sfapi.NoResult, Session: sfapi.InReceiver}
 			}
 			return
@@ -151,9 +154,73 @@ func (st *state) bodyFact(body *ast.BlockStmt, sig *types.Signature) *LoginFact 
 				}
 			}
 		}
-		fact = f
+		if fact == nil || (fact.Logout == "" && f.Logout != "" && f.Session != sfapi.NoResult) {
+			fact = f
+		}
 	})
+	if fact != nil && fact.Kind == sfapi.Login && st.sharedSession(body, sig, fact) {
+		fact.Shared = true
+	}
 	return fact
+}
+
+// sharedSession reports whether a wrapper hands out a cached session: it
+// returns a package-level variable, or a field of its receiver or a
+// parameter, as the session, and also stores a new session there (if
+// cached != nil { return cached }; ...; cached = c).
+func (st *state) sharedSession(body *ast.BlockStmt, sig *types.Signature, f *LoginFact) bool {
+	if f.Session < 0 || f.Session >= sig.Results().Len() {
+		return false
+	}
+	info := st.pass.TypesInfo
+	cacheOf := func(e ast.Expr) (string, bool) {
+		e = ast.Unparen(e)
+		switch x := e.(type) {
+		case *ast.Ident:
+			if v, ok := info.Uses[x].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				return x.Name, true
+			}
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
+				if root := rootVar(info, x.X); root != nil && (root == sig.Recv() || isParam(sig, root)) {
+					return types.ExprString(x), true
+				}
+			}
+		}
+		return "", false
+	}
+	returned, stored := map[string]bool{}, map[string]bool{}
+	inspectBody(body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			if f.Session < len(n.Results) && len(n.Results) == sig.Results().Len() {
+				if k, ok := cacheOf(n.Results[f.Session]); ok {
+					returned[k] = true
+				}
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if k, ok := cacheOf(lhs); ok {
+					stored[k] = true
+				}
+			}
+		}
+	})
+	for k := range returned {
+		if stored[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func isParam(sig *types.Signature, v *types.Var) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // handsBack works out whether the login call's error or session reaches the
