@@ -88,6 +88,14 @@ func TestWrappedSessions(t *testing.T) {
 	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/clients")
 }
 
+// TestNestedOwner: the session kept in a field of a field (svc.sf.client):
+// the outer type's Close must end it, directly or through the inner type's
+// method.
+func TestNestedOwner(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/nested")
+}
+
 // TestOwner: owner types whose Close, Shutdown or Stop never logs out the
 // session they keep in a field, next to ones that do (directly, through a
 // method or a wrapper) or hand it over.
