@@ -89,7 +89,7 @@ func transientText(msg string) bool {
 // the loop with the error.
 func retryTransient(c *soapforce.Client, u, p string) error { // want retryTransient:"fault \\*soapforce.SOAPFault.Code SOAP inspected"
 	for {
-		_, err := c.Login(u, p)
+		_, err := c.Login(u, p) // want `password expiry not checked: .* the session is handed back in c`
 		if err == nil {
 			return nil
 		}
