@@ -24,6 +24,15 @@ func testdata(t *testing.T) string {
 // logged before the session is used anyway.
 // TestFuncValues: logins through a method value, a function kept in a
 // variable, and a closure that logs in are logins like direct calls.
+// TestEndsProcess: a command (package main) or a test, or a function only
+// tests call, that prints the whole login error and ends the process has
+// handled it; one that exits without printing the error, or only logs it
+// and goes on, has not; and a library that ends its host has not either.
+func TestEndsProcess(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/climain", "unhandledfault/testhelper")
+}
+
 func TestFuncValues(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/funcvalue")
