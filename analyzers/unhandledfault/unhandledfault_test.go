@@ -28,6 +28,14 @@ func testdata(t *testing.T) string {
 // tests call, that prints the whole login error and ends the process has
 // handled it; one that exits without printing the error, or only logs it
 // and goes on, has not; and a library that ends its host has not either.
+// TestOwnErrors: a branch taken only for an error the login never returns
+// (the program's own sentinel, which it never wraps a fault with; a gRPC
+// code other than Unknown) is not a branch where the login failed.
+func TestOwnErrors(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/sentinel")
+}
+
 func TestEndsProcess(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/climain", "unhandledfault/testhelper")

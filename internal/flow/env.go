@@ -45,6 +45,9 @@ type Env struct {
 
 	noReturnDone bool
 
+	wrapOnce sync.Once
+	wrapped  map[*types.Var]bool // see wrapping
+
 	helperOnce sync.Once
 	helperUses map[ast.Node][]*HelperUse // see helpers
 }
