@@ -257,7 +257,11 @@ func (a *checker) dropsCode(c *sflogin.Call) bool {
 	if api == nil || api.Declared {
 		return false
 	}
-	return !a.res.Model.LoadedFault(api, c.Callee.Pkg()).Coded() // the version loaded
+	var pkg *types.Package // the version loaded
+	if c.Callee != nil {
+		pkg = c.Callee.Pkg()
+	}
+	return !a.res.Model.LoadedFault(api, pkg).Coded()
 
 }
 

@@ -23,6 +23,30 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
+// TestDerivedHelpers: a team's own retry helper, in a package that imports
+// no Salesforce library, is known by a RetryFact when it calls its
+// operation again after any failure; one that looks at the error first,
+// or calls the operation once, is not a retry helper.
+// TestFuncValues: logins through a method value, a function kept in a
+// variable, and a closure that logs in are logins like direct calls.
+// TestOwnErrors: a branch taken only for an error the login never returns
+// (the program's own sentinel, which it never wraps a fault with; a gRPC
+// code other than Unknown) is not a branch where the login failed.
+func TestOwnErrors(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/allowlist")
+}
+
+func TestFuncValues(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/funcvalue")
+}
+
+func TestDerivedHelpers(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/derived")
+}
+
 func TestLoops(t *testing.T) {
 	results := analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/loops")
 	// Each finding points at what goes back to the login.

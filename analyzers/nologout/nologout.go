@@ -67,6 +67,8 @@ type checker struct {
 	cfg   Config
 }
 
+func (st *state) env() *flow.Env { return st.res.Env }
+
 // state is the per-package working state.
 type state struct {
 	pass   *analysis.Pass
@@ -98,8 +100,8 @@ type session struct {
 
 func (st *state) checkLogin(l *flow.Login) {
 	p := l.Pairing(st.cfg.Revoke)
-	if p.Ending == flow.NoEnding {
-		return
+	if p.Ending == flow.NoEnding || (l.Fact != nil && l.Fact.Shared) {
+		return // nothing to call, or a shared cached session: not this caller's to end
 	}
 	s := &session{Login: l, pair: p}
 	st.noteOwners(s)
@@ -491,13 +493,25 @@ func (st *state) errCheck(s *session, ifs *ast.IfStmt) bool {
 // ---------------------------------------------------------------------------
 // Owner types: a Close that does not log out
 
-// ownerCandidate is a login whose session ends up in field of a struct type
-// of the package.
+// ownerCandidate is a login whose session ends up in a field of a struct
+// type of the package, perhaps nested (the owner's inner.client).
 type ownerCandidate struct {
 	login *flow.Login
 	pair  flow.Pairing
 	owner *types.Named
-	field *types.Var
+	path  []*types.Var // the fields from the owner down to the session
+}
+
+// field is the innermost field, holding the session.
+func (oc *ownerCandidate) field() *types.Var { return oc.path[len(oc.path)-1] }
+
+// pathName spells the path, "inner.client".
+func (oc *ownerCandidate) pathName() string {
+	var names []string
+	for _, f := range oc.path {
+		names = append(names, f.Name())
+	}
+	return strings.Join(names, ".")
 }
 
 // noteOwners records the struct fields of the package that the session of
@@ -508,21 +522,25 @@ func (st *state) noteOwners(s *session) {
 	if p.Ending != flow.HolderLogout {
 		return
 	}
-	add := func(x ast.Expr, field string) {
-		named := st.localStruct(st.info.TypeOf(x))
-		if named == nil {
-			return
+	// x.a.b holding the session: x's type owns it through a.b, and x.a's
+	// through b, when they are struct types of the package.
+	var add func(x ast.Expr, fields []string)
+	add = func(x ast.Expr, fields []string) {
+		if named := st.localStruct(st.info.TypeOf(x)); named != nil {
+			if path := fieldPath(named, fields); path != nil {
+				st.owners = append(st.owners, &ownerCandidate{login: l, pair: p, owner: named, path: path})
+			}
 		}
-		fv := fieldNamed(named, field)
-		if fv == nil {
-			return
+		if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok {
+			if s, ok := st.info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+				add(sel.X, append([]string{sel.Sel.Name}, fields...))
+			}
 		}
-		st.owners = append(st.owners, &ownerCandidate{login: l, pair: p, owner: named, field: fv})
 	}
 	if l.Session == sfapi.InReceiver && l.Recv != nil {
 		if sel, ok := ast.Unparen(l.Recv).(*ast.SelectorExpr); ok {
 			if s, ok := st.info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-				add(sel.X, sel.Sel.Name)
+				add(sel.X, []string{sel.Sel.Name})
 			}
 		}
 	}
@@ -530,8 +548,28 @@ func (st *state) noteOwners(s *session) {
 		return
 	}
 	for _, fs := range l.Fn.FieldStores(holder) {
-		add(fs.Struct, fs.Field)
+		add(fs.Struct, []string{fs.Field})
 	}
+}
+
+// fieldPath returns the fields of the path of names from the struct type
+// named down, or nil.
+func fieldPath(named *types.Named, names []string) []*types.Var {
+	var path []*types.Var
+	t := types.Type(named)
+	for _, name := range names {
+		n, _ := types.Unalias(flow.Deref(t)).(*types.Named)
+		if n == nil {
+			return nil
+		}
+		f := fieldNamed(n, name)
+		if f == nil {
+			return nil
+		}
+		path = append(path, f)
+		t = f.Type()
+	}
+	return path
 }
 
 // localStruct returns the named struct type of this package behind t (T or *T).
@@ -591,7 +629,7 @@ func (st *state) checkOwners() {
 		}
 		handled := false
 		for _, fd := range teardown {
-			if st.endsOwned(fd, oc.field, map[*ast.FuncDecl]bool{}, 0) {
+			if st.endsOwned(fd, oc.path, map[*ast.FuncDecl]bool{}, 0) {
 				handled = true
 			}
 		}
@@ -606,7 +644,7 @@ func (st *state) checkOwners() {
 // endsOwned reports whether method fd (or a method of the same type it calls
 // on its receiver) logs a session out, or hands the field over to someone
 // else (passes it to a function, copies it, captures it in a closure).
-func (st *state) endsOwned(fd *ast.FuncDecl, field *types.Var, seen map[*ast.FuncDecl]bool, depth int) bool {
+func (st *state) endsOwned(fd *ast.FuncDecl, path []*types.Var, seen map[*ast.FuncDecl]bool, depth int) bool {
 	if seen[fd] || depth > 4 || fd.Body == nil {
 		return false
 	}
@@ -615,8 +653,34 @@ func (st *state) endsOwned(fd *ast.FuncDecl, field *types.Var, seen map[*ast.Fun
 	if fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
 		recv, _ = st.info.Defs[fd.Recv.List[0].Names[0]].(*types.Var)
 	}
-	// Uses of recv.field that do not hand it over: assignments to it,
-	// comparisons with nil, and method calls on it (which are not logouts).
+	// along returns how many fields of the path e follows from the
+	// receiver (recv.a.b: 2), or 0.
+	along := func(e ast.Expr) int {
+		var sels []*types.Var
+		for {
+			sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+			if !ok {
+				break
+			}
+			f, _ := st.info.Uses[sel.Sel].(*types.Var)
+			if f == nil {
+				return 0
+			}
+			sels = append([]*types.Var{f}, sels...)
+			e = sel.X
+		}
+		if recv == nil || flow.IdentVar(st.info, e) != recv || len(sels) == 0 || len(sels) > len(path) {
+			return 0
+		}
+		for i, f := range sels {
+			if f != path[i] {
+				return 0
+			}
+		}
+		return len(sels)
+	}
+	// Uses of the fields that do not hand them over: assignments to them,
+	// comparisons with nil, and method calls on them (not logouts).
 	benign := map[ast.Node]bool{}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -647,19 +711,33 @@ func (st *state) endsOwned(fd *ast.FuncDecl, field *types.Var, seen map[*ast.Fun
 				found = true
 				return false
 			}
-			// A method of the same type called on the receiver: look into it.
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && recv != nil && flow.IdentVar(st.info, sel.X) == recv {
-				if m, ok := st.info.Uses[sel.Sel].(*types.Func); ok {
-					if callee := st.res.Env.Decl(m); callee != nil && st.endsOwned(callee, field, seen, depth+1) {
-						found = true
-						return false
+			// A method of the same type called on the receiver, or of a
+			// type of the package on a field of the path: look into it.
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && recv != nil {
+				m, _ := st.info.Uses[sel.Sel].(*types.Func)
+				callee := st.res.Env.Decl(m)
+				if callee == nil {
+					break
+				}
+				rest := path
+				if flow.IdentVar(st.info, sel.X) != recv {
+					k := along(sel.X)
+					if k == 0 || k == len(path) {
+						break
 					}
+					rest = path[k:]
+				}
+				if st.endsOwned(callee, rest, seen, depth+1) {
+					found = true
+					return false
 				}
 			}
 		case *ast.SelectorExpr:
-			if recv != nil && st.info.Uses[n.Sel] == field && flow.RootVar(st.info, n.X) == recv && !benign[n] {
-				found = true // handed over
-				return false
+			if along(n) > 0 && !benign[n] {
+				if _, isSel := st.env().Parent(n).(*ast.SelectorExpr); !isSel {
+					found = true // handed over
+					return false
+				}
 			}
 		}
 		return true
@@ -677,20 +755,20 @@ func (st *state) reportOwner(oc *ownerCandidate, fd *ast.FuncDecl) {
 	if fn != nil {
 		name = sflogin.FuncName(fn)
 	}
-	how := fmt.Sprintf("call %s.%s.%s() in %s", recvName, oc.field.Name(), oc.pair.Method, fd.Name.Name)
-	if oc.pair.Method == "" || !flow.HasMethod(st.pass.Pkg, oc.field.Type(), oc.pair.Method) {
-		how = fmt.Sprintf("log the session in %s out in %s", oc.field.Name(), fd.Name.Name)
+	how := fmt.Sprintf("call %s.%s.%s() in %s", recvName, oc.pathName(), oc.pair.Method, fd.Name.Name)
+	if oc.pair.Method == "" || !flow.HasMethod(st.pass.Pkg, oc.field().Type(), oc.pair.Method) {
+		how = fmt.Sprintf("log the session in %s out in %s", oc.pathName(), fd.Name.Name)
 	}
 	line := st.pass.Fset.Position(oc.login.Expr.Pos()).Line
 	st.res.Report(st.pass, analysis.Diagnostic{
 		Pos: fd.Name.Pos(),
 		End: fd.Name.End(),
 		Message: fmt.Sprintf("%s does not log out the session held in field %s (from %s): %s; %s",
-			name, oc.field.Name(), oc.login.Name(), whyLeak, how),
+			name, oc.pathName(), oc.login.Name(), whyLeak, how),
 		Related: []analysis.RelatedInformation{{
 			Pos:     oc.login.Expr.Pos(),
 			End:     oc.login.Expr.End(),
-			Message: fmt.Sprintf("the session is opened here (line %d) and kept in %s.%s", line, oc.owner.Obj().Name(), oc.field.Name()),
+			Message: fmt.Sprintf("the session is opened here (line %d) and kept in %s.%s", line, oc.owner.Obj().Name(), oc.pathName()),
 		}},
 	})
 }

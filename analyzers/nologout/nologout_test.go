@@ -26,6 +26,13 @@ func testdata(t *testing.T) string {
 // panic/exit/log.Fatal paths, loops, type switches on the error, and
 // clients that are not the function's to log out; and the leaking return
 // reported as related location.
+// TestFuncValues: logins through a method value, a function kept in a
+// variable, and a closure that logs in are logins like direct calls.
+func TestFuncValues(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/funcvalue")
+}
+
 func TestBasic(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/basic")
@@ -40,8 +47,9 @@ func TestBasic(t *testing.T) {
 }
 
 // TestEscape: each escape kind (returned, field, global, map, slice,
-// channel, goroutine, closure, function argument, writer, file) is silent;
-// plain API calls, logging and request building are not escapes.
+// channel, goroutine, closure, a function that takes the client over,
+// writer, file) is silent; plain API calls, logging, request building and a
+// function that only borrows the client are not escapes.
 func TestEscape(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/escape")
@@ -54,6 +62,38 @@ func TestEscape(t *testing.T) {
 func TestWrappers(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/sfwrap", "nologout/wrapuse")
+}
+
+// TestBorrowed: a helper that only calls methods on the client borrows it
+// (OwnerFact, in this package and across packages): the caller must still
+// log out; a helper that stores, wraps or logs out the client takes it over;
+// a function value may do anything with it.
+func TestBorrowed(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/borrow")
+}
+
+// TestTwoClients: a logout names the client it ends: another client of the
+// same type (or an alias of the session) is told apart.
+func TestTwoClients(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/twoclients")
+}
+
+// TestWrappedSessions: a wrapper that logs in twice hands back the session
+// that has a logout; a getter that hands out a shared, cached session gives
+// its callers no logout duty (a fact says so, across packages).
+func TestWrappedSessions(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/clients")
+}
+
+// TestNestedOwner: the session kept in a field of a field (svc.sf.client):
+// the outer type's Close must end it, directly or through the inner type's
+// method.
+func TestNestedOwner(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/nested")
 }
 
 // TestOwner: owner types whose Close, Shutdown or Stop never logs out the

@@ -244,6 +244,8 @@ type classification struct {
 	codes      []string // bare codes handled
 	hasDefault bool
 	stops      bool // the default clause (final else) returns, panics or exits
+	// bodies are the statement lists of the cases that test codes.
+	bodies [][]ast.Stmt
 }
 
 func (c *checker) checkClassification(cl *classification) {
@@ -268,6 +270,9 @@ func (c *checker) checkClassification(cl *classification) {
 	if c.cfg.DefaultCounts && cl.hasDefault && cl.stops {
 		return
 	}
+	if !cl.hasDefault && c.unlistedApart(cl) {
+		return // the codes it does not list take another way: they are classified
+	}
 	pre := func(codes []string) string {
 		out := make([]string, len(codes))
 		for i, code := range codes {
@@ -286,6 +291,114 @@ func (c *checker) checkClassification(cl *classification) {
 	msg := fmt.Sprintf("%s on %s handles none of the login faults on which a login must stop (%s), only %s: they %s; add a case that stops on them (retrying a wrong password locks the user out; an expired password needs a reset)",
 		cl.kind, subject, pre(must), pre(cl.codes), where)
 	c.report(analysis.Diagnostic{Pos: cl.at.Pos(), End: cl.at.Pos() + token.Pos(len(keyword(cl.at))), Category: "unswitched", Message: msg})
+}
+
+// unlistedApart reports whether the codes a classification without a
+// default does not list take another way than those it lists, by what the
+// code after it does: the listed codes continue a retry and the others
+// leave it (return err, break, exit), or a predicate returns true for the
+// listed codes and false for the others (or the other way round). A
+// label (return "other") says nothing of what its caller does.
+func (c *checker) unlistedApart(cl *classification) bool {
+	after := c.wayAfter(cl.at)
+	if after == "" || after == "falls" || len(cl.bodies) == 0 {
+		return false
+	}
+	leaves := after == "exit" || after == "break" || strings.HasPrefix(after, "return")
+	retried, apartBool := true, isBoolReturn(after)
+	for _, b := range cl.bodies {
+		w := c.way(b)
+		if w == "falls" {
+			w = after // a case that falls through goes the unlisted codes' way
+		}
+		retried = retried && w == "continue"
+		apartBool = apartBool && isBoolReturn(w) && w != after
+	}
+	// The listed codes retry and the others leave the retry, or a
+	// predicate answers the listed codes one way and the others the other.
+	return (leaves && retried) || apartBool
+}
+
+func isBoolReturn(way string) bool { return way == "return true" || way == "return false" }
+
+// wayAfter says how the code after statement n goes on: the way its
+// statement list ends, or, at the end of the list, the way of the code
+// after the statement holding the list ("continue" at the end of a loop's
+// body, "return" at the end of a function's).
+func (c *checker) wayAfter(n ast.Node) string {
+	env := c.res.Env
+	for depth := 0; depth < 8; depth++ {
+		var list []ast.Stmt
+		p := env.Parent(n)
+		switch p := p.(type) {
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			list = p.Body
+		default:
+			return ""
+		}
+		if rest := restAfter(list, n); len(rest) > 0 {
+			return c.way(rest)
+		}
+		// The end of the list: what holds it decides.
+		holder := env.Parent(p)
+		switch holder.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return "continue"
+		case *ast.FuncDecl, *ast.FuncLit:
+			return "return"
+		case *ast.IfStmt:
+			n = holder
+		case *ast.BlockStmt: // a case clause's switch body
+			n = env.Parent(holder)
+		default:
+			if _, ok := p.(*ast.BlockStmt); ok {
+				n = p // a bare block
+				continue
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// restAfter returns the statements that follow s in list.
+func restAfter(list []ast.Stmt, s ast.Node) []ast.Stmt {
+	for i, x := range list {
+		if x == s {
+			return list[i+1:]
+		}
+	}
+	return nil
+}
+
+// way says how a statement list ends, for telling two ways apart: the
+// return with its values, an exit, a branch, or "falls" when it goes on.
+func (c *checker) way(list []ast.Stmt) string {
+	if len(list) == 0 {
+		return "falls"
+	}
+	switch s := list[len(list)-1].(type) {
+	case *ast.ReturnStmt:
+		var b strings.Builder
+		b.WriteString("return")
+		for _, r := range s.Results {
+			b.WriteString(" " + types.ExprString(r))
+		}
+		return b.String()
+	case *ast.BranchStmt:
+		return s.Tok.String()
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && !c.res.Env.MayReturn(call) {
+			return "exit"
+		}
+	case *ast.BlockStmt:
+		return c.way(s.List)
+	}
+	return "falls"
 }
 
 func keyword(n ast.Node) string {
@@ -329,6 +442,8 @@ func (c *checker) classifySwitch(s *ast.SwitchStmt) *classification {
 			}
 			if cc.List == nil {
 				cl.hasDefault, cl.stops = true, stops(c.res.Env, cc.Body)
+			} else {
+				cl.bodies = append(cl.bodies, cc.Body)
 			}
 			for _, x := range cc.List {
 				if str, ok := constString(c.info, x); ok {
@@ -358,6 +473,7 @@ func (c *checker) classifySwitch(s *ast.SwitchStmt) *classification {
 		if !tested {
 			return nil
 		}
+		cl.bodies = append(cl.bodies, cc.Body)
 	}
 	return cl
 }
@@ -370,6 +486,7 @@ func (c *checker) classifyIfs(s *ast.IfStmt) *classification {
 			return nil
 		}
 		conds++
+		cl.bodies = append(cl.bodies, cur.Body.List)
 		switch e := cur.Else.(type) {
 		case *ast.IfStmt:
 			cur = e

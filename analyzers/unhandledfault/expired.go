@@ -74,42 +74,61 @@ func (c *checker) checkExpired(l *flow.Login) {
 		return
 	}
 	why := ""
-	l.Search(flow.Query{
-		Skip: []flow.Outcome{flow.Failed},
-		Node: func(n ast.Node, _ *flow.State) flow.Step {
-			if n == l.At.Node() {
-				return flow.Stop // back at the login
-			}
-			if _, ok := n.(*ast.DeferStmt); ok {
-				return flow.Next
-			}
-			if c.readsExpiry(n, res) {
-				return flow.Stop
-			}
-			for v := range res {
-				if l.Fn.WritesVar(n, v) {
+	var escapes map[ast.Node]bool
+	if len(res) == 0 {
+		// The LoginResult is thrown away: handing the session on (to the
+		// caller, in the client it gave, in a value returned or stored)
+		// hands on a session whose password may have expired.
+		if _, ok := l.Fn.Param(sessVar); ok {
+			why = "the session is handed back in " + sessVar.Name()
+		}
+		escapes = map[ast.Node]bool{}
+		for _, e := range l.SessionFlow([]*types.Var{sessVar}).Escapes {
+			escapes[e.Node] = true
+		}
+	}
+	if why == "" {
+		l.Search(flow.Query{
+			Skip: []flow.Outcome{flow.Failed},
+			Node: func(n ast.Node, _ *flow.State) flow.Step {
+				if n == l.At.Node() {
+					return flow.Stop // back at the login
+				}
+				if _, ok := n.(*ast.DeferStmt); ok {
+					return flow.Next
+				}
+				if c.readsExpiry(n, res) {
 					return flow.Stop
 				}
-			}
-			if l.Fn.SessionUses(n, sessVar)&(flow.SessionCalled|flow.SessionReturned) != 0 {
-				why = "the session is used"
-				return flow.Found
-			}
-			switch n := n.(type) {
-			case *ast.ReturnStmt:
-				if len(res) > 0 {
-					why = "the function returns"
+				for v := range res {
+					if l.Fn.WritesVar(n, v) {
+						return flow.Stop
+					}
+				}
+				if l.Fn.SessionUses(n, sessVar)&(flow.SessionCalled|flow.SessionReturned) != 0 {
+					why = "the session is used"
 					return flow.Found
 				}
-				return flow.Stop
-			case *ast.ExprStmt:
-				if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && !c.res.Env.MayReturn(call) {
-					return flow.Stop
+				if escapes[n] {
+					why = "the session is handed on"
+					return flow.Found
 				}
-			}
-			return flow.Next
-		},
-	})
+				switch n := n.(type) {
+				case *ast.ReturnStmt:
+					if len(res) > 0 {
+						why = "the function returns"
+						return flow.Found
+					}
+					return flow.Stop
+				case *ast.ExprStmt:
+					if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && !c.res.Env.MayReturn(call) {
+						return flow.Stop
+					}
+				}
+				return flow.Next
+			},
+		})
+	}
 	if why == "" {
 		return
 	}

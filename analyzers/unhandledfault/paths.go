@@ -243,6 +243,11 @@ func (p *path) end(st flow.State, kind string) {
 	if st.Bits&inspected != 0 {
 		return
 	}
+	if (strings.HasPrefix(kind, "passed to ") || st.Bits&used != 0) && p.c.endsProcess(p.l.Fn) {
+		// A command (or a test) printed the whole error and ends: the user
+		// is told why, and nothing retries.
+		return
+	}
 	k := ""
 	if st.Bits&joined == 0 { // after rejoining, the exit has nothing to do with the login
 		k = kind

@@ -195,6 +195,15 @@ func apiCoding(m *sfapi.Model, api *sfapi.API, pkg *types.Package) coding {
 	return cd
 }
 
+// calleePkg is the package of the function a call calls, or nil (a call
+// through a method value the flow model resolved has no callee).
+func calleePkg(call *sflogin.Call) *types.Package {
+	if call.Callee == nil {
+		return nil
+	}
+	return call.Callee.Pkg()
+}
+
 type instance struct {
 	login *analysis.Analyzer
 	cfg   Config
@@ -251,16 +260,19 @@ type checker struct {
 	inFlight map[*types.Func]bool
 	done     map[*flow.Login]*outcome
 	reported map[reportKey]bool
+	// onlyTests memoises whether only _test.go files call a function.
+	onlyTests map[*types.Func]bool
 }
 
 func newChecker(pass *analysis.Pass, res *sflogin.Result, cfg Config, must map[sfapi.Vocabulary][]string) *checker {
 	return &checker{
 		pass: pass, res: res, info: pass.TypesInfo, cfg: cfg, must: must,
-		sums:     map[*types.Func]*FaultFact{},
-		summed:   map[*types.Func]bool{},
-		inFlight: map[*types.Func]bool{},
-		done:     map[*flow.Login]*outcome{},
-		reported: map[reportKey]bool{},
+		sums:      map[*types.Func]*FaultFact{},
+		summed:    map[*types.Func]bool{},
+		inFlight:  map[*types.Func]bool{},
+		done:      map[*flow.Login]*outcome{},
+		reported:  map[reportKey]bool{},
+		onlyTests: map[*types.Func]bool{},
 	}
 }
 
@@ -309,6 +321,49 @@ func (c *checker) packageLevel(call *sflogin.Call) {
 	}
 }
 
+// endsProcess reports whether printing the error and ending the process
+// is handling it in function f: in a command (package main, which nothing
+// imports), in a test, or in a function only tests call. A library that
+// ends its host on a login error has not handled it: its callers cannot
+// classify the fault.
+func (c *checker) endsProcess(f *flow.Func) bool {
+	if c.pass.Pkg.Name() == "main" {
+		return true
+	}
+	decl, _ := f.Node.(*ast.FuncDecl)
+	for n := f.Node; decl == nil && n != nil; n = c.res.Env.Parent(n) {
+		decl, _ = n.(*ast.FuncDecl)
+	}
+	if decl == nil {
+		return false
+	}
+	if c.testFile(decl.Pos()) {
+		return true
+	}
+	obj, _ := c.info.Defs[decl.Name].(*types.Func)
+	if obj == nil {
+		return false
+	}
+	if v, ok := c.onlyTests[obj]; ok {
+		return v
+	}
+	// Unexported, and called from _test.go files only (or from none, in
+	// the package built without its tests).
+	only := !obj.Exported()
+	for id, o := range c.info.Uses {
+		if o == obj && !c.testFile(id.Pos()) {
+			only = false
+			break
+		}
+	}
+	c.onlyTests[obj] = only
+	return only
+}
+
+func (c *checker) testFile(pos token.Pos) bool {
+	return strings.HasSuffix(c.pass.Fset.File(pos).Name(), "_test.go")
+}
+
 // summary returns the fact of a local function: what its callers receive
 // when it hands a login error back; nil when it does not.
 func (c *checker) summary(obj *types.Func) *FaultFact {
@@ -352,7 +407,7 @@ func (c *checker) summary(obj *types.Func) *FaultFact {
 func (c *checker) callCoding(call *sflogin.Call) (cd coding, relieved, ok bool) {
 	switch {
 	case call.API != nil:
-		return apiCoding(c.res.Model, call.API, call.Callee.Pkg()), false, true
+		return apiCoding(c.res.Model, call.API, calleePkg(call)), false, true
 	case call.Wrapper != nil:
 		fn := call.Wrapper.Origin()
 		if fn.Pkg() == c.pass.Pkg {

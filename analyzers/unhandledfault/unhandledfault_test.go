@@ -23,6 +23,30 @@ func testdata(t *testing.T) string {
 
 // TestDiscarded covers case 1 on every library, and the failure that is only
 // logged before the session is used anyway.
+// TestFuncValues: logins through a method value, a function kept in a
+// variable, and a closure that logs in are logins like direct calls.
+// TestEndsProcess: a command (package main) or a test, or a function only
+// tests call, that prints the whole login error and ends the process has
+// handled it; one that exits without printing the error, or only logs it
+// and goes on, has not; and a library that ends its host has not either.
+// TestOwnErrors: a branch taken only for an error the login never returns
+// (the program's own sentinel, which it never wraps a fault with; a gRPC
+// code other than Unknown) is not a branch where the login failed.
+func TestOwnErrors(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/sentinel")
+}
+
+func TestEndsProcess(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/climain", "unhandledfault/testhelper")
+}
+
+func TestFuncValues(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/funcvalue")
+}
+
 func TestDiscarded(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/discard")

@@ -33,7 +33,7 @@ func main() {
 	}
 
 	search := sfconn.NewAccountDAO(sfcfg)
-	// BAD(unhandledfault): Connect hands the login fault back uninspected and main only logs it: a locked-out or expired password looks like any other startup failure.
+	// GOOD(unhandledfault): Connect hands the login fault back uninspected, and this command prints it whole and exits: the operator reads INVALID_LOGIN or PASSWORD_LOCKOUT, and nothing retries.
 	if err := search.Connect(); err != nil {
 		log.Fatalf("account search: %v", err)
 	}

@@ -5,6 +5,7 @@
 //	benchgen gen -n N -o dir                                     a generated module
 //	benchgen growth [-n N] [-shapes ifs,goto,loops]              cost against the size of one function
 //	benchgen noop [flags] packages      a no-op analyzer with facts, in sflint's driver (the loading floor)
+//	benchgen ssa [flags] packages       the same, with the SSA form of every package built (buildssa)
 //	benchgen nofacts [flags] packages   the same no-op without facts (singlechecker: export data for dependencies)
 //
 // Run from the repository root. See docs/performance.md.
@@ -18,6 +19,7 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/sflint/sflint/internal/driver"
@@ -52,6 +54,10 @@ func main() {
 		// The same driver as sflint: go list metadata, then every package
 		// parsed, type-checked and analysed from source, one by one.
 		os.Exit(driver.Main("noop", args, os.Stdout, os.Stderr, noopFacts, []*analysis.Analyzer{noopCheck}))
+	case "ssa":
+		// What building SSA would add to the floor: the flow model could be
+		// built on it instead of go/cfg (docs/ARCHITECTURE.md).
+		os.Exit(driver.Main("ssa", args, os.Stdout, os.Stderr, noopFacts, []*analysis.Analyzer{noopCheck, ssaCheck}))
 	case "nofacts":
 		os.Args = append([]string{"nofacts"}, args...)
 		singlechecker.Main(noop)
@@ -90,6 +96,15 @@ var noopCheck = &analysis.Analyzer{
 	Name:     "noopcheck",
 	Doc:      "does nothing",
 	Requires: []*analysis.Analyzer{noopFacts},
+	Run:      func(pass *analysis.Pass) (any, error) { return nil, nil },
+}
+
+// ssaCheck requires the SSA form of the package, as a flow model built on
+// SSA would.
+var ssaCheck = &analysis.Analyzer{
+	Name:     "ssacheck",
+	Doc:      "builds the package's SSA form and does nothing with it",
+	Requires: []*analysis.Analyzer{noopFacts, buildssa.Analyzer},
 	Run:      func(pass *analysis.Pass) (any, error) { return nil, nil },
 }
 

@@ -24,6 +24,11 @@ type Call struct {
 	Wrapper *types.Func
 	// Fact is the wrapper's fact (nil for direct calls).
 	Fact *LoginFact
+	// Via names the local variable the call goes through when it calls a
+	// function value (login := c.Login; attempt := func() ...).
+	Via string
+	// Lit is the function literal called through Via, when it is one.
+	Lit *ast.FuncLit
 	// Callee is the function or method called.
 	Callee *types.Func
 	// Recv is the receiver expression of a method call (the client), or nil.
@@ -54,8 +59,11 @@ type RoleArg struct {
 // Name is how diagnostics name the call: the library API, and the wrapper it goes through.
 func (c *Call) Name() string {
 	base := c.APIName()
-	if c.Wrapper != nil {
+	switch {
+	case c.Wrapper != nil:
 		return fmt.Sprintf("%s (which calls %s)", FuncName(c.Wrapper), base)
+	case c.Via != "":
+		return fmt.Sprintf("%s (which calls %s)", c.Via, base)
 	}
 	return base
 }
@@ -149,6 +157,10 @@ type LoginFact struct {
 	Creds []CredParam
 	// Vocab is the fault vocabulary of the wrapped API.
 	Vocab sfapi.Vocabulary
+	// Shared: the session handed back is a cached one the function shares
+	// between its callers (if cached != nil { return cached }): no caller
+	// has to end it.
+	Shared bool
 }
 
 // CredParam says that parameter Param of a wrapper reaches a credential of
@@ -182,11 +194,14 @@ func (f *LoginFact) String() string {
 			fmt.Fprintf(&b, " arg%d=%s", c.Param, c.Role)
 		}
 	}
+	if f.Shared {
+		b.WriteString(" shared")
+	}
 	return b.String()
 }
 
 func (f *LoginFact) Equal(g *LoginFact) bool {
-	if f.API != g.API || f.Kind != g.Kind || f.Err != g.Err || f.Session != g.Session || len(f.Creds) != len(g.Creds) {
+	if f.API != g.API || f.Kind != g.Kind || f.Err != g.Err || f.Session != g.Session || f.Shared != g.Shared || len(f.Creds) != len(g.Creds) {
 		return false
 	}
 	for i := range f.Creds {

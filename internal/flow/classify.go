@@ -23,14 +23,15 @@ import (
 // variables holding the failure (flow-insensitively) and those holding a
 // classification of it.
 type classifier struct {
-	l        *Login
+	l        *Login // nil for a predicate on an error (see predicateClassifies)
+	env      *Env
 	taint    map[*types.Var]bool // variables holding the failure or something made from it
 	classes  map[*types.Var]bool // booleans and strings holding a classification (retryable := isTransient(err))
 	oauthRaw bool
 }
 
 func (l *Login) classifier() *classifier {
-	k := &classifier{l: l, taint: map[*types.Var]bool{}, classes: map[*types.Var]bool{},
+	k := &classifier{l: l, env: l.Fn.Env, taint: map[*types.Var]bool{}, classes: map[*types.Var]bool{},
 		oauthRaw: l.Raw && l.Endpoint.Vocab == sfapi.OAuth}
 	for _, v := range l.track {
 		if v != l.HolderVar || l.Raw {
@@ -76,7 +77,7 @@ func (k *classifier) mentions(n ast.Node, set map[*types.Var]bool) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		if id, ok := m.(*ast.Ident); ok && !found {
-			if v, ok := k.l.Fn.Env.Info.Uses[id].(*types.Var); ok && set[v] {
+			if v, ok := k.env.Info.Uses[id].(*types.Var); ok && set[v] {
 				found = true
 			}
 		}
@@ -88,7 +89,7 @@ func (k *classifier) mentions(n ast.Node, set map[*types.Var]bool) bool {
 // failure reports whether n reads the failure: a variable holding it or
 // something made from it, or the login call itself.
 func (k *classifier) failure(n ast.Node) bool {
-	return n != nil && (k.mentions(n, k.taint) || Contains(n, k.l.Expr))
+	return n != nil && (k.mentions(n, k.taint) || (k.l != nil && Contains(n, k.l.Expr)))
 }
 
 // classifies reports whether an expression looks at what the failure is.
@@ -116,11 +117,11 @@ func (k *classifier) classifies(e ast.Node) bool {
 		}
 		return !found
 	})
-	return found || (k.failure(e) && Inspects(k.l.Fn.Env, e))
+	return found || (k.failure(e) && Inspects(k.env, e))
 }
 
 func (k *classifier) callClassifies(call *ast.CallExpr) bool {
-	env := k.l.Fn.Env
+	env := k.env
 	fn := env.Callee(call)
 	if fn == nil {
 		return false
@@ -173,7 +174,7 @@ func (k *classifier) callClassifies(call *ast.CallExpr) bool {
 }
 
 func (k *classifier) compareClassifies(b *ast.BinaryExpr) bool {
-	info := k.l.Fn.Env.Info
+	info := k.env.Info
 	switch b.Op {
 	case token.EQL, token.NEQ:
 		for _, p := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
@@ -194,6 +195,9 @@ func (k *classifier) compareClassifies(b *ast.BinaryExpr) bool {
 // statusCompare matches `resp.StatusCode OP constant` on the raw login's
 // answer, whatever the path knows.
 func (k *classifier) statusCompare(b *ast.BinaryExpr) (int64, token.Token, bool) {
+	if k.l == nil {
+		return 0, 0, false
+	}
 	all := State{Carry: ^uint64(0)}
 	return k.l.statusCompare(all, b)
 }
@@ -215,7 +219,7 @@ func statusClassifies(op token.Token, c int64) bool {
 // tagClassifies: `switch fault.Code`, `switch err { case ErrX: }`, `switch
 // resp.StatusCode { case 400: }` (OAuth), `switch code(err) { case "sf:...": }`.
 func (k *classifier) tagClassifies(sw *ast.SwitchStmt) bool {
-	info := k.l.Fn.Env.Info
+	info := k.env.Info
 	if k.mentions(sw.Tag, k.classes) {
 		return true
 	}

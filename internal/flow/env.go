@@ -43,6 +43,11 @@ type Env struct {
 	retries  map[*types.Func]*RetryFact
 	logouts  map[*types.Func]*RawLogoutFact
 
+	noReturnDone bool
+
+	wrapOnce sync.Once
+	wrapped  map[*types.Var]bool // see wrapping
+
 	helperOnce sync.Once
 	helperUses map[ast.Node][]*HelperUse // see helpers
 }
@@ -230,6 +235,10 @@ func (e *Env) NoReturn(fn *types.Func) bool { return e.noReturn[fn.Origin()] }
 // DeriveNoReturn finds the package's functions that never return normally
 // (every path panics, exits or calls such a function), to a fixpoint.
 func (e *Env) DeriveNoReturn() {
+	if e.noReturnDone {
+		return
+	}
+	e.noReturnDone = true
 	type cand struct {
 		fn   *types.Func
 		body *ast.BlockStmt

@@ -167,18 +167,10 @@ func (l *Login) endsWith(call *ast.CallExpr, p Pairing, s *Sessions) bool {
 		if root == nil {
 			continue
 		}
-		if root == l.HolderVar {
+		// The holder itself, or a variable the session flowed into (c2 :=
+		// c): another client of the same type holds another session.
+		if root == l.HolderVar || (s != nil && s.Carriers[root]) {
 			return true
-		}
-		if !l.Fn.Local(root) {
-			continue
-		}
-		if tt := env.Info.TypeOf(t); tt != nil && s != nil {
-			for _, ht := range s.Types {
-				if types.Identical(Deref(tt), ht) {
-					return true
-				}
-			}
 		}
 	}
 	return false

@@ -45,6 +45,10 @@ type HelperUse struct {
 	Call   *ast.CallExpr
 	Fn     *types.Func
 	Helper *sfapi.RetryHelper
+	// Classified: the call hands the helper a predicate that looks at what
+	// the error is (avast/retry-go's retry.RetryIf): the helper stops on
+	// the failures the predicate rejects, so it does not retry blindly.
+	Classified bool
 }
 
 // The bits of State.Bits the retry search uses: the dependencies of the
@@ -74,8 +78,12 @@ func (l *Login) Retried(stop func(*types.Func) bool) *Retry {
 	if l.Call.Err == sfapi.NoResult || !l.At.Valid() {
 		return nil
 	}
-	s := &retrySearch{l: l, stop: stop, uses: l.Fn.Env.helpers()[l.Fn.Node], fnObj: l.Fn.Obj,
-		loops: map[ast.Stmt]bool{}, handled: map[visitKey]bool{}}
+	s := &retrySearch{l: l, stop: stop, fnObj: l.Fn.Obj, loops: map[ast.Stmt]bool{}, handled: map[visitKey]bool{}}
+	for _, u := range l.Fn.Env.helpers()[l.Fn.Node] {
+		if !u.Classified {
+			s.uses = append(s.uses, u)
+		}
+	}
 	for _, n := range l.Fn.Path(l.Expr) {
 		switch n := n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
@@ -1050,9 +1058,62 @@ func (e *Env) indexHelpers() {
 	}
 	for _, u := range uses {
 		if op := e.resolveOp(e.opArg(u), assigns, 0); op != nil {
+			u.Classified = e.classifyingOption(u, assigns)
 			e.helperUses[op] = append(e.helperUses[op], u)
 		}
 	}
+}
+
+// classifyingOption reports whether a retry-helper call is given an option
+// that decides on what the error is: retry.RetryIf(pred) where pred looks
+// at the error (its fault code, its type, a sentinel, its text, a
+// classifier).
+func (e *Env) classifyingOption(u *HelperUse, assigns map[*types.Var][]ast.Expr) bool {
+	for _, a := range u.Call.Args {
+		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok || len(opt.Args) != 1 {
+			continue
+		}
+		fn := e.Callee(opt)
+		if fn == nil || fn.Name() != "RetryIf" || fn.Pkg() == nil || !sfapi.MatchPath(fn.Pkg().Path(), "avast/retry-go") {
+			continue
+		}
+		if e.predicateClassifies(e.resolveOp(opt.Args[0], assigns, 0)) {
+			return true
+		}
+	}
+	return false
+}
+
+// predicateClassifies reports whether a predicate on an error (a function
+// literal or declaration taking it) looks at what the error is.
+func (e *Env) predicateClassifies(fn ast.Node) bool {
+	var ftype *ast.FuncType
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncLit:
+		ftype, body = fn.Type, fn.Body
+	case *ast.FuncDecl:
+		ftype, body = fn.Type, fn.Body
+	default:
+		return false
+	}
+	if ftype.Params == nil || len(ftype.Params.List) != 1 || len(ftype.Params.List[0].Names) != 1 || body == nil {
+		return false
+	}
+	p, _ := e.Info.Defs[ftype.Params.List[0].Names[0]].(*types.Var)
+	if p == nil {
+		return false
+	}
+	k := &classifier{env: e, taint: map[*types.Var]bool{p: true}, classes: map[*types.Var]bool{}}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok && !found && k.classifies(x) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // helperCall returns the call as a call to a retry helper, or nil.
@@ -1138,3 +1199,105 @@ func (e *Env) resolveOp(x ast.Expr, assigns map[*types.Var][]ast.Expr, depth int
 	}
 	return nil
 }
+
+// RetryCandidates reports whether a function may be a retry helper of the
+// user's: it takes a func parameter and calls one in a loop. It looks at
+// syntax and types only, so that packages the shared pass skips can be
+// checked cheaply.
+func RetryCandidates(info *types.Info, files []*ast.File) []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			obj, _ := info.Defs[fd.Name].(*types.Func)
+			if obj == nil || len(funcParams(obj)) == 0 {
+				continue
+			}
+			params := funcParams(obj)
+			found := false
+			var loops int
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if n == nil || found {
+					return false
+				}
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ForStmt:
+					loops++
+				case *ast.RangeStmt:
+					loops++
+				case *ast.CallExpr:
+					if v := identVar(info, n.Fun); v != nil && loops > 0 {
+						if _, ok := params[v]; ok {
+							found = true
+						}
+					}
+				}
+				return true
+			})
+			if found {
+				out = append(out, fd)
+			}
+		}
+	}
+	return out
+}
+
+// funcParams returns the parameters of fn of a function type whose last
+// result is an error, by index.
+func funcParams(fn *types.Func) map[*types.Var]int {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return nil
+	}
+	out := map[*types.Var]int{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		ps, ok := p.Type().Underlying().(*types.Signature)
+		if !ok || ps.Results().Len() == 0 || !isError(ps.Results().At(ps.Results().Len()-1).Type()) {
+			continue
+		}
+		out[p] = i
+	}
+	return out
+}
+
+// DeriveRetries finds the user's retry helpers among the candidates: a
+// function that calls its func parameter again after the call returned a
+// non-nil error, without classifying the error on the way (the same search
+// as for a failed login). Their callers' operations are then retried
+// blindly (RetryFact).
+func (e *Env) DeriveRetries(cands []*ast.FuncDecl) {
+	for _, fd := range cands {
+		obj, _ := e.Info.Defs[fd.Name].(*types.Func)
+		params := funcParams(obj)
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if _, lit := n.(*ast.FuncLit); lit {
+				return false
+			}
+			if !ok || e.retries[obj] != nil {
+				return e.retries[obj] == nil
+			}
+			i, ok := params[identVar(e.Info, call.Fun)]
+			if !ok {
+				return true
+			}
+			site := e.Site(call)
+			if site == nil {
+				return true
+			}
+			if r := site.Retried(nil); r != nil && r.Kind == ViaLoop {
+				e.retries[obj] = &RetryFact{Op: i}
+			}
+			return true
+		})
+	}
+}
+
+// Retries returns the RetryFacts derived for the package's functions.
+func (e *Env) Retries() map[*types.Func]*RetryFact { return e.retries }

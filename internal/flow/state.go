@@ -402,6 +402,14 @@ func (l *Login) assume(e ast.Expr, truth bool, st State) (State, bool) {
 			}
 			return st, false
 		case token.EQL, token.NEQ:
+			if l.grpcCodeApart(x, st) {
+				// status.Code of a login error is Unknown: == NotFound is
+				// never true, != NotFound always.
+				if (x.Op == token.EQL) == truth {
+					return st, false
+				}
+				return st, true
+			}
 			if out, ok := l.nilTest(x, st); ok {
 				if (x.Op == token.NEQ) != truth {
 					out = l.negate(out)
@@ -444,6 +452,9 @@ func (l *Login) assume(e ast.Expr, truth bool, st State) (State, bool) {
 			}
 		}
 	case *ast.CallExpr:
+		if truth && l.ownSentinel(st, x) {
+			return st, false // a branch for an error the login never returns
+		}
 		if truth && l.errorsTest(st, x) {
 			return l.refine(st, Failed)
 		}
@@ -552,6 +563,84 @@ func (l *Login) errorsTest(st State, call *ast.CallExpr) bool {
 		return l.Mentions(st, call.Args[0])
 	case "Is":
 		return l.Mentions(st, call.Args[0]) && !isNil(l.Fn.Env.Info, call.Args[1])
+	}
+	return false
+}
+
+// ownSentinel reports whether call is errors.Is(err, S) on the login's
+// error with S a sentinel of the program's own (declared outside the
+// standard library and the Salesforce libraries) that the program never
+// wraps another error with (%w, errors.Join): the login never returns it,
+// so the branch where it matches is not one where the login failed.
+func (l *Login) ownSentinel(st State, call *ast.CallExpr) bool {
+	env := l.Fn.Env
+	if !isFunc(env.Info, call, "errors", "Is") || len(call.Args) != 2 || !l.Mentions(st, call.Args[0]) {
+		return false
+	}
+	v := RootVar(env.Info, call.Args[1])
+	if v == nil || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() || !isError(v.Type()) {
+		return false
+	}
+	path := v.Pkg().Path()
+	if first, _, _ := strings.Cut(path, "/"); !strings.Contains(first, ".") && v.Pkg() != env.Pkg {
+		return false // the standard library's (context.DeadlineExceeded, io.EOF...)
+	}
+	if env.Model.Relevant(path) {
+		return false // a Salesforce library's own sentinel
+	}
+	return !env.wrapping()[v]
+}
+
+// wrapping returns the package's sentinels that it wraps other errors with
+// (fmt.Errorf("%w: %w", ErrLogin, err), errors.Join(ErrLogin, err)).
+func (e *Env) wrapping() map[*types.Var]bool {
+	e.wrapOnce.Do(func() {
+		e.wrapped = map[*types.Var]bool{}
+		for _, f := range e.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				var args []ast.Expr
+				switch {
+				case isFunc(e.Info, call, "fmt", "Errorf"):
+					args = VerbArgs(e.Info, call, 'w')
+				case isFunc(e.Info, call, "errors", "Join"):
+					args = call.Args
+				}
+				for _, a := range args {
+					if v := RootVar(e.Info, a); v != nil {
+						e.wrapped[v] = true
+					}
+				}
+				return true
+			})
+		}
+	})
+	return e.wrapped
+}
+
+// grpcCodeApart reports whether b compares status.Code of the login's
+// error with a gRPC code other than OK and Unknown: a login error is no
+// gRPC status, its code is Unknown.
+func (l *Login) grpcCodeApart(b *ast.BinaryExpr, st State) bool {
+	info := l.Fn.Env.Info
+	for _, p := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		call, ok := ast.Unparen(p[0]).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !l.Mentions(st, call.Args[0]) {
+			continue
+		}
+		fn := l.Fn.Env.Callee(call)
+		if fn == nil || fn.Name() != "Code" || fn.Pkg() == nil || !strings.HasSuffix(fn.Pkg().Path(), "grpc/status") {
+			continue
+		}
+		tv := info.Types[ast.Unparen(p[1])]
+		if tv.Value == nil {
+			continue
+		}
+		c, ok := constant.Uint64Val(tv.Value)
+		return ok && c != 0 && c != 2 // OK, Unknown
 	}
 	return false
 }

@@ -149,14 +149,20 @@ func (f *Func) graph(raw bool, holders []types.Type) *valueGraph {
 	if g, ok := f.values[key.String()]; ok {
 		return g
 	}
-	g := &valueGraph{f: f, raw: raw, holders: holders, carry: map[types.Type]bool{},
-		edges: map[*types.Var][]*types.Var{}, escapes: map[*types.Var][]Escape{},
-		inline: inlineLits(f.Body), fresh: map[*types.Var]int8{}}
-	g.build()
+	g := f.newGraph(raw, holders)
 	if f.values == nil {
 		f.values = map[string]*valueGraph{}
 	}
 	f.values[key.String()] = g
+	return g
+}
+
+// newGraph builds a carry graph (not kept: see graph).
+func (f *Func) newGraph(raw bool, holders []types.Type) *valueGraph {
+	g := &valueGraph{f: f, raw: raw, holders: holders, carry: map[types.Type]bool{},
+		edges: map[*types.Var][]*types.Var{}, escapes: map[*types.Var][]Escape{},
+		inline: inlineLits(f.Body), fresh: map[*types.Var]int8{}}
+	g.build()
 	return g
 }
 

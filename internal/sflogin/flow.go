@@ -1,6 +1,7 @@
 package sflogin
 
 import (
+	"go/ast"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,7 +12,7 @@ import (
 // buildFlow derives the flow facts of the package's functions (they never
 // return, they end a session with a raw request), exports them, and builds
 // the flow model of the functions that contain logins.
-func (st *state) buildFlow() {
+func (st *state) buildFlow(retries []*ast.FuncDecl) {
 	pass := st.pass
 	env := flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, st.model, pass.Files)
 	env.Lookup = st.res.Lookup
@@ -19,6 +20,11 @@ func (st *state) buildFlow() {
 	env.Import = importer{pass}
 	env.DeriveNoReturn()
 	env.DeriveRawLogouts()
+	exportRetries(pass, env, retries)
+	env.DeriveOwners()
+	for fn, f := range env.Owners() {
+		pass.ExportObjectFact(fn, f)
+	}
 	for _, fn := range env.NoReturnFuncs() {
 		pass.ExportObjectFact(fn, new(flow.NoReturnFact))
 	}
@@ -26,11 +32,23 @@ func (st *state) buildFlow() {
 	for fn, f := range raw {
 		pass.ExportObjectFact(fn, f)
 	}
-	if len(raw) > 0 {
+	if len(raw) > 0 || len(env.Owners()) > 0 {
 		pass.ExportPackageFact(new(PackageFact))
 	}
 	st.res.Env = env
 	st.res.Flow = flow.Build(env, st.res.Calls)
+}
+
+// exportRetries derives and exports the RetryFacts of the candidates.
+func exportRetries(pass *analysis.Pass, env *flow.Env, cands []*ast.FuncDecl) {
+	if len(cands) == 0 {
+		return
+	}
+	env.DeriveNoReturn()
+	env.DeriveRetries(cands)
+	for fn, f := range env.Retries() {
+		pass.ExportObjectFact(fn, f)
+	}
 }
 
 // importer reads the flow facts of imported packages.

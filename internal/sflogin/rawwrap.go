@@ -20,12 +20,12 @@ import (
 // the body): a function that returns a non-nil error after the request has
 // its error result. Whether that error keeps the fault is unhandledfault's
 // question, not the fact's.
-func (st *state) rawHandsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.CallExpr, f *LoginFact, sess map[*types.Var]bool, owners map[*types.Var]bool) {
+func (st *state) rawHandsBack(body *ast.BlockStmt, sig *types.Signature, call *ast.CallExpr, f *LoginFact, sess map[*types.Var]bool, owners map[*types.Var]bool) {
 	info := st.pass.TypesInfo
 	// The response, the body and what is decoded from them.
 	for changed := true; changed; {
 		changed = false
-		inspectBody(fd.Body, func(n ast.Node) {
+		inspectBody(body, func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
@@ -66,7 +66,7 @@ func (st *state) rawHandsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.
 		})
 	}
 	// Returns after the request.
-	inspectBody(fd.Body, func(n ast.Node) {
+	inspectBody(body, func(n ast.Node) {
 		r, ok := n.(*ast.ReturnStmt)
 		if !ok || r.Pos() < call.End() {
 			return
@@ -85,7 +85,7 @@ func (st *state) rawHandsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.
 	})
 	// Stored on the caller's objects: c.token = tok.AccessToken.
 	if f.Session == sfapi.NoResult {
-		inspectBody(fd.Body, func(n ast.Node) {
+		inspectBody(body, func(n ast.Node) {
 			as, ok := n.(*ast.AssignStmt)
 			if !ok || len(as.Lhs) != len(as.Rhs) {
 				return

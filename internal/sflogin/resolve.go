@@ -99,17 +99,94 @@ func (st *state) included(f *ast.File) bool {
 // resolve returns the resolved call, or nil when the call is nothing to sflint.
 func (st *state) resolve(call *ast.CallExpr) *Call {
 	fn, _ := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	var recv ast.Expr
+	via := ""
 	if fn == nil {
-		return nil
+		// A call through a local variable holding a function value: a
+		// method value (login := c.Login), a function (create :=
+		// force.Create), or a literal that logs in (attempt := func() ...).
+		var lit *ast.FuncLit
+		fn, recv, lit, via = st.funcValue(call)
+		if lit != nil {
+			return st.literalLogin(call, lit, via)
+		}
+		if fn == nil {
+			return nil
+		}
 	}
 	sig, _ := fn.Type().(*types.Signature)
 	if sig == nil {
 		return nil
 	}
-	var recv ast.Expr
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sig.Recv() != nil {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sig.Recv() != nil && via == "" {
 		recv = sel.X
 	}
+	c := st.resolveFunc(call, fn, sig, recv)
+	if c != nil {
+		c.Via = via
+	}
+	return c
+}
+
+// funcValue finds what a call through a local variable calls, when the
+// variable is assigned once: a method value (with the receiver it is bound
+// to), a function, or a function literal; via is the variable's name.
+func (st *state) funcValue(call *ast.CallExpr) (fn *types.Func, recv ast.Expr, lit *ast.FuncLit, via string) {
+	info := st.pass.TypesInfo
+	v := st.defs.varOf(ast.Unparen(call.Fun))
+	if v == nil || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil, nil, nil, ""
+	}
+	rhs := st.defs.assign[v]
+	if len(rhs) != 1 || rhs[0] == nil {
+		return nil, nil, nil, ""
+	}
+	switch x := ast.Unparen(rhs[0]).(type) {
+	case *ast.FuncLit:
+		return nil, nil, x, v.Name()
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[x]; ok && sel.Kind() == types.MethodVal {
+			fn, _ := sel.Obj().(*types.Func)
+			return fn, x.X, nil, v.Name()
+		}
+		fn, _ := info.Uses[x.Sel].(*types.Func)
+		return fn, nil, nil, v.Name()
+	case *ast.Ident:
+		fn, _ := info.Uses[x].(*types.Func)
+		return fn, nil, nil, v.Name()
+	}
+	return nil, nil, nil, ""
+}
+
+// literalLogin resolves a call of a local function literal that logs in
+// and hands the session or the error back (attempt := func() error {
+// _, err := c.Login(u, p); return err }): it is a login too.
+func (st *state) literalLogin(call *ast.CallExpr, lit *ast.FuncLit, via string) *Call {
+	sig, _ := st.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	if sig == nil {
+		return nil
+	}
+	f := st.bodyFact(lit.Body, sig)
+	if f == nil || f.Kind != sfapi.Login {
+		return nil
+	}
+	c := &Call{Expr: call, Kind: sfapi.Login, Fact: f, Err: f.Err, Session: f.Session, Via: via, Lit: lit}
+	if f.Session == sfapi.InReceiver {
+		c.Session = sfapi.NoResult // the client the literal logs in on is its enclosing function's
+	}
+	// The library row behind it, for what its fault carries.
+	inspectBody(lit.Body, func(n ast.Node) {
+		if inner, ok := n.(*ast.CallExpr); ok && c.API == nil {
+			if ic := st.resolve(inner); ic != nil && ic.Kind == sfapi.Login {
+				c.API = ic.API // nil for raw requests: the literal's error is not a transport error
+			}
+		}
+	})
+	return c
+}
+
+// resolveFunc resolves a call of a known function or method.
+func (st *state) resolveFunc(call *ast.CallExpr, fn *types.Func, sig *types.Signature, recv ast.Expr) *Call {
 	if api := st.lookupAPI(fn, sig); api != nil {
 		if api.When == sfapi.SalesforceTokenURL && !st.salesforceConfig(recv) && !st.oauth2Evidence(call, recv) {
 			return nil

@@ -220,15 +220,23 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 			res.files = append(res.files, f)
 		}
 	}
+	// A team's own retry helper is found in every package: it often lives
+	// in a utility package that has nothing to do with Salesforce.
+	retries := flow.RetryCandidates(pass.TypesInfo, pass.Files)
 	if !relevant(pass, model) {
 		res.Skipped = true
+		if len(retries) > 0 {
+			env := flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, model, pass.Files)
+			env.Import = importer{pass}
+			exportRetries(pass, env, retries)
+		}
 		return res, nil
 	}
 	res.ignores = newIgnoreIndex(pass)
 	st := newState(pass, model, res)
 	st.deriveFacts()
 	st.collect()
-	st.buildFlow()
+	st.buildFlow(retries)
 	return res, nil
 }
 

@@ -65,13 +65,15 @@ func describe(c *sflogin.Call) string {
 
 // TestFacts checks the facts exported on wrappers, logout wrappers and classifiers.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/wrap")
+	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/wrap", "nologout/clientslib")
 }
 
 // TestFlowFacts checks the facts the flow model derives: functions that
-// never return, and functions that end a session with a raw request.
+// never return, functions that end a session with a raw request, and
+// functions that only borrow the client they are given, and the user's
+// retry helpers (in a package that is otherwise skipped).
 func TestFlowFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/noreturn", "nologout/rawhelper")
+	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/noreturn", "nologout/rawhelper", "nologout/borrowlib", "blindretry/retrylib")
 }
 
 // TestCalls checks how calls resolve: wrappers from another package (by fact),

@@ -110,6 +110,12 @@ func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
 	if sig == nil {
 		return nil
 	}
+	return st.bodyFact(fd.Body, sig)
+}
+
+// bodyFact is wrapperFact for a function body (of a declaration or a
+// literal) and its signature.
+func (st *state) bodyFact(body *ast.BlockStmt, sig *types.Signature) *LoginFact {
 	owners := map[*types.Var]bool{} // receiver and parameters: the caller's objects
 	params := map[*types.Var]int{}
 	if sig.Recv() != nil {
@@ -119,10 +125,13 @@ func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
 		owners[sig.Params().At(i)] = true
 		params[sig.Params().At(i)] = i
 	}
+	// Every login handed back counts: a wrapper may log in twice (a
+	// metadata client, then a SOAP client) and hand both back; the session
+	// that must be ended is the one the fact records.
 	var fact *LoginFact
-	inspectBody(fd.Body, func(n ast.Node) {
+	inspectBody(body, func(n ast.Node) {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || fact != nil {
+		if !ok || (fact != nil && (fact.Kind == sfapi.Logout || fact.Logout != "")) {
 			return
 		}
 		c := st.resolve(call)
@@ -130,12 +139,12 @@ func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
 			return
 		}
 		if c.Kind == sfapi.Logout {
-			if v := rootVar(st.pass.TypesInfo, c.Recv); v != nil && owners[v] {
+			if v := rootVar(st.pass.TypesInfo, c.Recv); v != nil && owners[v] && fact == nil {
 				fact = &LoginFact{API: c.APIName(), Kind: sfapi.Logout, Err: sfapi.NoResult, Session: sfapi.InReceiver}
 			}
 			return
 		}
-		f := st.handsBack(fd, sig, call, c, owners)
+		f := st.handsBack(body, sig, call, c, owners)
 		if f == nil {
 			return
 		}
@@ -149,14 +158,78 @@ func (st *state) wrapperFact(fd *ast.FuncDecl) *LoginFact {
 				}
 			}
 		}
-		fact = f
+		if fact == nil || (fact.Logout == "" && f.Logout != "" && f.Session != sfapi.NoResult) {
+			fact = f
+		}
 	})
+	if fact != nil && fact.Kind == sfapi.Login && st.sharedSession(body, sig, fact) {
+		fact.Shared = true
+	}
 	return fact
+}
+
+// sharedSession reports whether a wrapper hands out a cached session: it
+// returns a package-level variable, or a field of its receiver or a
+// parameter, as the session, and also stores a new session there (if
+// cached != nil { return cached }; ...; cached = c).
+func (st *state) sharedSession(body *ast.BlockStmt, sig *types.Signature, f *LoginFact) bool {
+	if f.Session < 0 || f.Session >= sig.Results().Len() {
+		return false
+	}
+	info := st.pass.TypesInfo
+	cacheOf := func(e ast.Expr) (string, bool) {
+		e = ast.Unparen(e)
+		switch x := e.(type) {
+		case *ast.Ident:
+			if v, ok := info.Uses[x].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				return x.Name, true
+			}
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
+				if root := rootVar(info, x.X); root != nil && (root == sig.Recv() || isParam(sig, root)) {
+					return types.ExprString(x), true
+				}
+			}
+		}
+		return "", false
+	}
+	returned, stored := map[string]bool{}, map[string]bool{}
+	inspectBody(body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			if f.Session < len(n.Results) && len(n.Results) == sig.Results().Len() {
+				if k, ok := cacheOf(n.Results[f.Session]); ok {
+					returned[k] = true
+				}
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if k, ok := cacheOf(lhs); ok {
+					stored[k] = true
+				}
+			}
+		}
+	})
+	for k := range returned {
+		if stored[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func isParam(sig *types.Signature, v *types.Var) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // handsBack works out whether the login call's error or session reaches the
 // function's results (or its receiver and parameters).
-func (st *state) handsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.CallExpr, c *Call, owners map[*types.Var]bool) *LoginFact {
+func (st *state) handsBack(body *ast.BlockStmt, sig *types.Signature, call *ast.CallExpr, c *Call, owners map[*types.Var]bool) *LoginFact {
 	info := st.pass.TypesInfo
 	errVars := map[*types.Var]bool{}
 	sessVars := map[*types.Var]bool{}
@@ -171,7 +244,7 @@ func (st *state) handsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.Cal
 		nres = 1
 	}
 	directReturn := false
-	inspectBody(fd.Body, func(n ast.Node) {
+	inspectBody(body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			if len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == call && len(n.Lhs) == nres {
@@ -217,17 +290,17 @@ func (st *state) handsBack(fd *ast.FuncDecl, sig *types.Signature, call *ast.Cal
 			}
 		}
 	}
-	propagate(fd.Body, info, errVars)
-	propagate(fd.Body, info, sessVars)
+	propagate(body, info, errVars)
+	propagate(body, info, sessVars)
 	if c.Endpoint != nil {
 		// A hand-written login: the session is in the response's body, and
 		// the login fault too; the call's error is a transport error,
 		// whose wrapping (%v or %w) says nothing about the login.
-		st.rawHandsBack(fd, sig, call, f, sessVars, owners)
+		st.rawHandsBack(body, sig, call, f, sessVars, owners)
 	}
 
 	// Results reached through variables; sessions stored on the caller's objects.
-	inspectBody(fd.Body, func(n ast.Node) {
+	inspectBody(body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			if len(n.Results) == 0 && sig.Results().Len() > 0 {

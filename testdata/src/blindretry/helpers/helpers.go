@@ -108,6 +108,37 @@ func retryGoBlind(c *simpleforce.Client, user, pass, token string) error {
 	}, retry.Attempts(5))
 }
 
+// retryGoRetryIf hands the classification to the helper as an option: only
+// the transient fault is retried (seen in jobs that configure retry-go once).
+func retryGoRetryIf(c *simpleforce.Client, user, pass, token string) error {
+	return retry.Do(func() error {
+		return c.LoginPassword(user, pass, token)
+	}, retry.Attempts(5), retry.RetryIf(func(err error) bool {
+		var sfErr simpleforce.SalesforceError
+		return errors.As(err, &sfErr) && sfErr.ErrorCode == "sf:SERVER_UNAVAILABLE"
+	}))
+}
+
+// retryGoRetryIfBlind: the option only asks whether there was an error.
+func retryGoRetryIfBlind(c *simpleforce.Client, user, pass, token string) error {
+	return retry.Do(func() error {
+		return c.LoginPassword(user, pass, token) // want `retried by retry\.Do`
+	}, retry.RetryIf(func(err error) bool { return err != nil }))
+}
+
+// retryGoRetryIfNamed: the option is a classifier of the package.
+func retryGoRetryIfNamed(c *soapforce.Client, user, pass string) error {
+	return retry.Do(func() error {
+		_, err := c.Login(user, pass)
+		return err
+	}, retry.RetryIf(transientFault))
+}
+
+func transientFault(err error) bool {
+	var f *soapforce.SOAPFault
+	return errors.As(err, &f) && f.Code == "sf:SERVER_UNAVAILABLE"
+}
+
 func retryGoUnrecoverable(c *simpleforce.Client, user, pass, token string) error {
 	return retry.Do(func() error {
 		err := c.LoginPassword(user, pass, token)

@@ -156,9 +156,11 @@ func capturedByClosure(u, p string) (func() error, error) {
 	return done, nil
 }
 
+// passedToFunction: work only calls a method on the client: it borrows it
+// (an OwnerFact says so), and the session is still this function's to end.
 func passedToFunction(u, p string) error {
 	c := soapforce.NewClient()
-	if _, err := c.Login(u, p); err != nil {
+	if _, err := c.Login(u, p); err != nil { // want `not logged out on all paths`
 		return err
 	}
 	return work(c)
@@ -168,6 +170,20 @@ func work(c *soapforce.Client) error {
 	_, err := c.Query("SELECT Id FROM Account")
 	return err
 }
+
+// passedToOwner: adopt keeps the client: it takes the session over.
+func passedToOwner(u, p string) error {
+	c := soapforce.NewClient()
+	if _, err := c.Login(u, p); err != nil {
+		return err
+	}
+	adopt(c)
+	return nil
+}
+
+var adopted []*soapforce.Client
+
+func adopt(c *soapforce.Client) { adopted = append(adopted, c) }
 
 // plainAPICalls: calls on the client, logging its results and formatting
 // are not escapes.

@@ -40,7 +40,7 @@ func Check(err error) { // want Check:"noreturn"
 }
 
 // Login is a wrapper, so that the package is analysed.
-func Login(c *soapforce.Client, u, p string) error { // want Login:`login soapforce.\(\*Client\).Login err=0 session=recv arg1=username arg2=password\+security token`
+func Login(c *soapforce.Client, u, p string) error { // want Login:`login soapforce.\(\*Client\).Login err=0 session=recv arg1=username arg2=password\+security token` Login:"borrows 0"
 	_, err := c.Login(u, p)
 	return err
 }

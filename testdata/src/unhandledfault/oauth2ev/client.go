@@ -18,7 +18,7 @@ type SalesforceConfig struct {
 	ClientID, ClientSecret, TokenURL, Username, Password string
 }
 
-func salesforceToken(cfg SalesforceConfig) (*oauth2.Token, string) {
+func SalesforceToken(cfg SalesforceConfig) (*oauth2.Token, string) {
 	conf := &oauth2.Config{
 		ClientID:     cfg.ClientID,
 		ClientSecret: cfg.ClientSecret,

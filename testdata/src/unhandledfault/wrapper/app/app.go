@@ -88,3 +88,6 @@ func sentinel() bool {
 func discardChecked() {
 	_, _ = lib.ConnectChecked("u", "p", "t") // want `login error discarded: when lib.ConnectChecked`
 }
+
+// Run is what the package's users call: main is reached from it.
+func Run() { main() }

@@ -1,0 +1,8 @@
+package testhelper
+
+import "testing"
+
+func TestQuery(t *testing.T) {
+	api := newTestAPI()
+	_ = api
+}
