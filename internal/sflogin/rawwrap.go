@@ -30,8 +30,8 @@ func (st *state) rawHandsBack(body *ast.BlockStmt, sig *types.Signature, call *a
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					v := lhsVar(info, lhs)
-					if v == nil || sess[v] {
-						continue
+					if v == nil || sess[v] || isError(v.Type()) {
+						continue // err := Decode(&tok) is no session
 					}
 					rhs := n.Rhs[0]
 					if len(n.Lhs) == len(n.Rhs) {
