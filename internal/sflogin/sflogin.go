@@ -269,8 +269,7 @@ func mentionsEndpoint(files []*ast.File) bool {
 			}
 			// Pieces count: "/services" + "/oauth2/token",
 			// url.JoinPath(base, "services", "oauth2", "token").
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING &&
-				(strings.Contains(lit.Value, "oauth2") || strings.Contains(lit.Value, "/services/Soap/") || strings.Contains(lit.Value, "Soap/u/") || strings.Contains(lit.Value, "Soap/c/")) {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && endpointPiece(lit.Value) {
 				found = true
 			}
 			return true
@@ -280,6 +279,17 @@ func mentionsEndpoint(files []*ast.File) bool {
 		}
 	}
 	return false
+}
+
+// endpointPiece reports whether a string literal (as written, quoted) is a
+// Salesforce authentication endpoint or a piece of one.
+func endpointPiece(lit string) bool {
+	for _, frag := range []string{"/services/oauth2/", "oauth2/token", "oauth2/revoke", "/services/Soap/", "Soap/u/", "Soap/c/"} {
+		if strings.Contains(lit, frag) {
+			return true
+		}
+	}
+	return lit == `"oauth2"` || lit == "`oauth2`" // url.JoinPath(base, "services", "oauth2", "token")
 }
 
 func isTestFile(pass *analysis.Pass, f *ast.File) bool {
