@@ -80,3 +80,21 @@ func Decode(s *session, user, password string) error { // want Decode:`login OAu
 	b, _ := io.ReadAll(resp.Body)
 	return json.Unmarshal(b, s)
 }
+
+// Ping uses the token itself: the error it returns (a decoding error
+// included) carries no session.
+func Ping(user, password string) error { // want Ping:`^login OAuth token endpoint \(/services/oauth2/token\) err=0 arg0=username arg1=password\+security token$`
+	resp, err := http.PostForm(tokenURL, url.Values{"grant_type": {"password"}, "username": {user}, "password": {password}})
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var t Token
+	err = json.NewDecoder(resp.Body).Decode(&t)
+	if err != nil {
+		return err
+	}
+	return use(t.AccessToken)
+}
+
+func use(string) error { return nil }
