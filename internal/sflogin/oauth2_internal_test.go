@@ -14,3 +14,15 @@ func TestSalesforceName(t *testing.T) {
 		}
 	}
 }
+
+func TestEndpointPiece(t *testing.T) {
+	for lit, want := range map[string]bool{
+		`"/services/oauth2/token"`: true, `"/oauth2/token"`: true, `"oauth2"`: true, "`oauth2`": true,
+		`"/services/Soap/u/59.0"`: true, `"Soap/c/59.0"`: true,
+		`"oauth2: cannot fetch token"`: false, `"golang.org/x/oauth2"`: false, `"/services/data/v59.0"`: false,
+	} {
+		if got := endpointPiece(lit); got != want {
+			t.Errorf("endpointPiece(%s) = %v, want %v", lit, got, want)
+		}
+	}
+}
