@@ -217,7 +217,10 @@
 // and through local variables, without SSA. It stays silent where it cannot
 // be sure: an error handed to an unknown function, logged through a logger
 // it does not recognise (the standard log, log/slog, fmt, net/http, testing,
-// and loggers such as klog, logrus, zap or zerolog are recognised), or
+// hashicorp/go-hclog, go-kit/log, logr, zap, zerolog, logrus, klog and glog
+// are recognised: their level methods and the calls that only add the error
+// to a log entry, such as With, WithError, Err, zap.Error or zap.Any, are
+// sinks like fmt.Println, not a hand-over), or
 // wrapped by a helper other than fmt.Errorf with %w and errors.Join. An
 // unprefixed INVALID_SESSION_ID, REQUEST_LIMIT_EXCEEDED or SERVER_UNAVAILABLE
 // is not reported, because simpleforce holds REST error codes, which carry

@@ -203,3 +203,11 @@ func TestOAuth2Evidence(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/oauth2ev")
 }
+
+// TestLoggers checks that structured loggers (hclog, zap, zerolog, logrus,
+// logr, go-kit, slog) are sinks: the error only logged is swallowed, and a
+// log call before a %v erasure does not hide it.
+func TestLoggers(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/loggers")
+}

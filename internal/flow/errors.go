@@ -240,11 +240,14 @@ func LogKind(info *types.Info, fn *types.Func, call *ast.CallExpr) string {
 	if _, err := strconv.Atoi(strings.TrimPrefix(elem, "v")); err == nil && strings.HasPrefix(elem, "v") {
 		elem = lastButOne(path)
 	}
-	if loggerPkgs[elem] || strings.HasSuffix(path, "go-kit/log") {
+	if loggerPkgs[elem] || loggerPath(path) {
 		for _, p := range levelPrefixes {
 			if strings.HasPrefix(name, p) {
 				return "logged"
 			}
+		}
+		if loggerField(name) {
+			return "logged" // logrus.WithError(err), zerolog's Err(err), zap.Any("err", err)
 		}
 	}
 	return ""
