@@ -59,6 +59,7 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{login},
 		Run:      inst.run,
 	}
+	a.RunDespiteErrors = true // findings in declarations that do not type-check are dropped (sflogin)
 	a.Flags.Var(sflogin.RefList{P: &inst.cfg.Permanent}, "permanent",
 		"comma-separated `functions` (import/path.Func) that mark an error as final for a retry helper, like backoff.Permanent")
 	return a

@@ -54,6 +54,7 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{login},
 		Run:      inst.run,
 	}
+	a.RunDespiteErrors = true // findings in declarations that do not type-check are dropped (sflogin)
 	a.Flags.Var(testsFlag{&inst.cfg.SkipTests}, "tests", "check _test.go files too (a real token in a test is leaked all the same)")
 	a.Flags.IntVar(&inst.cfg.MinLength, "min-length", cfg.MinLength, "take string constants shorter than this many characters for placeholders")
 	return a

@@ -42,6 +42,7 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{login},
 		Run:      c.run,
 	}
+	a.RunDespiteErrors = true // findings in declarations that do not type-check are dropped (sflogin)
 	a.Flags.BoolVar(&c.cfg.Revoke, "revoke", cfg.Revoke,
 		"also report OAuth logins (libraries without a logout, raw /services/oauth2/token requests) whose access token is not revoked at /services/oauth2/revoke")
 	return a

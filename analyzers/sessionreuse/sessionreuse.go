@@ -79,6 +79,7 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 		Run:       c.run,
 		FactTypes: []analysis.Fact{new(everyCall), new(schedules)},
 	}
+	a.RunDespiteErrors = true // findings in declarations that do not type-check are dropped (sflogin)
 	a.Flags.Var(sflogin.RefList{P: &c.cfg.Handlers}, "handlers",
 		"comma-separated named function `types` whose functions serve one request each (import/path.Type), added to "+strings.Join(DefaultHandlers(), ","))
 	a.Flags.Var(sflogin.RefList{P: &c.cfg.Schedulers}, "schedulers",

@@ -43,6 +43,8 @@ func New(login *analysis.Analyzer, checks []*analysis.Analyzer, cfg Config) *ana
 		URL:      "https://github.com/sflint/sflint#sflintignore",
 		Requires: append([]*analysis.Analyzer{login}, checks...),
 		Run:      inst.run,
+		// Directives covering code that does not type-check are not judged.
+		RunDespiteErrors: true,
 	}
 }
 
@@ -84,8 +86,8 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 		// A directive is judged unused only for checks that ran and looked
 		// at its file (_test.go files are left out unless -sflogin.tests).
 		tf := pass.Fset.File(d.Pos)
-		if !analysed[tf] {
-			continue
+		if !analysed[tf] || res.Covers(d) {
+			continue // (or the code it covers does not type-check: its findings are dropped)
 		}
 		var unused []string
 		for _, name := range d.Analyzers {

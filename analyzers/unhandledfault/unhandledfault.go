@@ -53,6 +53,7 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 		Run:       inst.run,
 		FactTypes: []analysis.Fact{new(FaultFact)},
 	}
+	a.RunDespiteErrors = true // findings in declarations that do not type-check are dropped (sflogin)
 	a.Flags.Var(codesFlag{&inst.cfg.Codes}, "codes",
 		"comma-separated fault `codes` a switch or if chain on a login fault must handle, replacing the default (the codes on which a login must stop) for each vocabulary the list names")
 	a.Flags.BoolVar(&inst.cfg.DefaultCounts, "default-counts", cfg.DefaultCounts,

@@ -131,7 +131,12 @@ func (ix *ignoreIndex) match(fset *token.FileSet, analyzer string, pos token.Pos
 // directive on the line, the line above, or the enclosing function's doc
 // comment names that analyzer. Every analyzer reports through it, so the
 // directive works the same under every driver (sflint, go vet, golangci-lint).
+// A diagnostic in a declaration that does not type-check is dropped (see
+// Broken).
 func (r *Result) Report(pass *analysis.Pass, d analysis.Diagnostic) {
+	if r.broken.Holds(d.Pos) {
+		return // a declaration that does not type-check: not what the code means
+	}
 	d = sanitize(pass.Fset, d)
 	if r.ignores != nil {
 		if dir := r.ignores.match(pass.Fset, pass.Analyzer.Name, d.Pos); dir != nil {

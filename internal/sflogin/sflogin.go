@@ -163,6 +163,16 @@ type Result struct {
 	ins     *inspector.Inspector
 	insOnce sync.Once
 	ignores *ignoreIndex
+	broken  *Broken
+}
+
+// Broken returns the declarations of the package that do not type-check:
+// findings in them are dropped (see broken.go).
+func (r *Result) Broken() *Broken {
+	if r == nil {
+		return nil
+	}
+	return r.broken
 }
 
 // Files are the files analyzers look at: _test.go files only with the tests flag.
@@ -233,6 +243,7 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	res.ignores = newIgnoreIndex(pass)
+	res.broken = FindBroken(pass.Fset, pass.Files, pass.TypesInfo, pass.TypeErrors)
 	st := newState(pass, model, res)
 	st.deriveFacts()
 	st.collect()

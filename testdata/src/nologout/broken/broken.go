@@ -45,7 +45,12 @@ func leak(u, p string) error {
 	if _, err := c.Login(u, p); err != nil {
 		return err
 	}
+	return nil
+}
+
+// A type error of its own: findings in this function would be dropped, not
+// those of the functions around it.
+func illTyped() {
 	var x int = "s"
 	_ = x
-	return nil
 }

@@ -61,6 +61,11 @@ func handler(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.Query("SELECT Id FROM User")
+}
+
+// A type error of its own: findings in this function would be dropped, not
+// those of the functions around it.
+func illTyped() {
 	var x int = "s"
 	_ = x
 }

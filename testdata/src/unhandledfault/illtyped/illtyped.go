@@ -1,5 +1,7 @@
 // Package illtyped does not type-check: the analyzer must not panic, and
-// still reports what it can see.
+// still reports what it sees in the functions that type-check. Findings in a
+// function with errors are dropped: what the analysis saw there is not what
+// the code means.
 package illtyped
 
 import (
@@ -10,7 +12,7 @@ import (
 )
 
 func broken(c *soapforce.Client, u, p string) {
-	res, err := c.Login(u, p, undefinedArg) // want `login fault swallowed` `password expiry not checked`
+	res, err := c.Login(u, p, undefinedArg) // swallowed, expiry unchecked: not reported in a broken function
 	if err != nil {
 		log.Print(err)
 		return
@@ -22,7 +24,7 @@ func broken(c *soapforce.Client, u, p string) {
 		return fmt.Errorf("%v", err)
 	}
 	var f *soapforce.SOAPFault
-	if f.Code == undefinedConst || f.Code == "INVALID_LOGIN" { // want `compare with "sf:INVALID_LOGIN"`
+	if f.Code == undefinedConst || f.Code == "INVALID_LOGIN" { // the wrong comparison: not reported either
 	}
 }
 

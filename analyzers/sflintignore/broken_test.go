@@ -1,0 +1,23 @@
+package sflintignore_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/sflint/sflint/internal/sflogin"
+)
+
+// TestBroken: in a package that does not type-check, findings in the
+// functions with errors are dropped (by the shared pass, for every check),
+// and the directives covering them are not judged unused.
+func TestBroken(t *testing.T) {
+	a := both(sflogin.Analyzer)
+	for _, x := range append(a.Requires, a) {
+		x.RunDespiteErrors = true
+		for _, y := range x.Requires {
+			y.RunDespiteErrors = true
+		}
+	}
+	analysistest.Run(t, testdata(t), a, "sflintignore/broken")
+}
