@@ -19,6 +19,7 @@ package driver
 // golden lists check.
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -77,6 +78,7 @@ type session struct {
 	findings []*Finding
 	failures []string
 	failed   map[string]bool
+	partial  []Partial
 
 	// Files listed by more than one package (a package and its test
 	// variant) are parsed once, and kept until the last of them is done.
@@ -102,14 +104,39 @@ type packageFactKey struct {
 	typ reflect.Type
 }
 
+// Partial is a package named on the command line that was not analysed, or
+// not whole, because it has errors.
+type Partial struct {
+	ID, Path string
+	// Skipped names the declarations left out (they do not type-check);
+	// None is set when nothing of the package was analysed.
+	Skipped []string
+	None    bool
+}
+
+// Line is the one line the command prints about the package.
+func (p Partial) Line() string {
+	if p.None {
+		return p.Path + ": not analysed: it has errors"
+	}
+	names := p.Skipped
+	more := ""
+	if len(names) > 5 {
+		more = fmt.Sprintf(" and %d more", len(names)-5)
+		names = names[:5]
+	}
+	return fmt.Sprintf("%s: analysed in part: %s with errors left out (%s%s)", p.Path,
+		plural(len(p.Skipped), "declaration"), strings.Join(names, ", "), more)
+}
+
 // analyze type-checks and analyses the packages (as loaded with loadMode)
 // and their dependencies, and returns the findings of the analyzers on the
-// packages, de-duplicated and sorted, and the distinct analysis failures.
-// Parse and type errors are added to each package's Errors, as go/packages
-// does.
-func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Finding, []string, error) {
+// packages, de-duplicated and sorted, the distinct analysis failures, and
+// the packages named that were analysed in part or not at all. Parse and
+// type errors are added to each package's Errors, as go/packages does.
+func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Finding, []string, []Partial, error) {
 	if err := analysis.Validate(analyzers); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	s := &session{
 		fset:         token.NewFileSet(),
@@ -157,7 +184,7 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Findi
 	// go/packages breaks import cycles, but a graph that is not a DAG would
 	// leave workers waiting for good: check first.
 	if n := sorted(order, leaves); n != len(order) {
-		return nil, nil, fmt.Errorf("internal error: import graph has a cycle (%d of %d packages can be ordered)", n, len(order))
+		return nil, nil, nil, fmt.Errorf("internal error: import graph has a cycle (%d of %d packages can be ordered)", n, len(order))
 	}
 
 	// A package is analysed once its imports are; the pool has as many
@@ -194,7 +221,8 @@ func analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package) ([]*Findi
 	// Packages end in any order: the findings of a file that belongs to
 	// a package and its test variant are kept from the one listed first.
 	sort.SliceStable(s.findings, func(i, j int) bool { return s.findings[i].root < s.findings[j].root })
-	return dedupFindings(s.findings), sortedFailures(s.failures), nil
+	sort.Slice(s.partial, func(i, j int) bool { return s.partial[i].Path < s.partial[j].Path })
+	return dedupFindings(s.findings), sortedFailures(s.failures), s.partial, nil
 }
 
 // sorted returns how many of the nodes a topological sort from the leaves
@@ -266,9 +294,22 @@ func (s *session) process(n *node, nodes map[*packages.Package]*node) {
 	}
 	var failures []string
 	for _, a := range list {
-		if err := errs[a]; err != nil && len(p.Errors) == 0 && !p.IllTyped {
-			failures = append(failures, fmt.Sprintf("%s: %s: %s", p.PkgPath, a.Name, oneLine(err.Error())))
+		err := errs[a]
+		if err == nil {
+			continue
 		}
+		// On a package with errors, an analysis that did not run (it does
+		// not run despite errors, or what it requires did not) is said by
+		// the package's own line; one that ran and failed is a failure.
+		var skip *skipError
+		if (len(p.Errors) > 0 || p.IllTyped) && errors.As(err, &skip) {
+			continue
+		}
+		failures = append(failures, fmt.Sprintf("%s: %s: %s", p.PkgPath, a.Name, oneLine(err.Error())))
+	}
+	var partial *Partial
+	if n.root && len(p.Errors) > 0 {
+		partial = s.partialOf(p, errs)
 	}
 	var findings []*Finding
 	if n.root {
@@ -299,6 +340,9 @@ func (s *session) process(n *node, nodes map[*packages.Package]*node) {
 	}
 	s.mu.Lock()
 	s.findings = append(s.findings, findings...)
+	if partial != nil {
+		s.partial = append(s.partial, *partial)
+	}
 	for _, f := range failures {
 		if !s.failed[f] {
 			s.failed[f] = true
@@ -490,10 +534,10 @@ func (s *session) run(n *node, a *analysis.Analyzer, results map[*analysis.Analy
 	}
 	if failed != nil {
 		sort.Strings(failed)
-		return nil, nil, fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
+		return nil, nil, &skipError{fmt.Sprintf("failed prerequisites: %s", strings.Join(failed, ", "))}
 	}
 	if p.IllTyped && !a.RunDespiteErrors {
-		return nil, nil, fmt.Errorf("analysis skipped due to errors in package")
+		return nil, nil, &skipError{"analysis skipped due to errors in package"}
 	}
 	var passErr error // a misuse of the pass: fails the analysis
 	module := &analysis.Module{}
@@ -604,6 +648,38 @@ func (s *session) run(n *node, a *analysis.Analyzer, results map[*analysis.Analy
 		diags[i].URL = u
 	}
 	return result, diags, nil
+}
+
+// skipError is an analysis that did not run: the package has errors and the
+// analyzer does not run despite them, or an analysis it requires failed.
+type skipError struct{ msg string }
+
+func (e *skipError) Error() string { return e.msg }
+
+// partialOf says what of a package with errors was left out: nothing was
+// analysed when it has no syntax or no root analysis ran on it; otherwise
+// the declarations that do not type-check (their findings are dropped by
+// the shared pass). nil when nothing was left out.
+func (s *session) partialOf(p *packages.Package, errs map[*analysis.Analyzer]error) *Partial {
+	out := &Partial{ID: p.ID, Path: p.PkgPath}
+	ran := false // a check (not only the shared pass) ran
+	for _, a := range s.roots {
+		if errs[a] == nil && a.Name != sflogin.Name {
+			ran = true
+		}
+	}
+	if len(p.CompiledGoFiles) == 0 {
+		return nil // no package: the load error says so
+	}
+	if len(p.Syntax) == 0 || !ran {
+		out.None = true
+		return out
+	}
+	out.Skipped = sflogin.FindBroken(s.fset, p.Syntax, p.TypesInfo, p.TypeErrors).Names()
+	if len(out.Skipped) == 0 {
+		return nil
+	}
+	return out
 }
 
 func cmpErr(prev, err error) error {

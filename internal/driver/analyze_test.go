@@ -22,7 +22,23 @@ func TestSortedCycle(t *testing.T) {
 	if n := sorted([]*node{na, nb, nc}, nil); n != 0 {
 		t.Errorf("cycle: %d of 3 ordered, want 0", n)
 	}
-	if _, _, err := analyze(nil, []*packages.Package{c}); err == nil {
+	if _, _, _, err := analyze(nil, []*packages.Package{c}); err == nil {
 		t.Error("analyze on a cycle: no error")
+	}
+}
+
+func TestPartialLine(t *testing.T) {
+	for _, c := range []struct {
+		p    Partial
+		want string
+	}{
+		{Partial{Path: "m/p", None: true}, "m/p: not analysed: it has errors"},
+		{Partial{Path: "m/p", Skipped: []string{"f"}}, "m/p: analysed in part: 1 declaration with errors left out (f)"},
+		{Partial{Path: "m/p", Skipped: []string{"a", "b", "c", "d", "e", "f", "g"}},
+			"m/p: analysed in part: 7 declarations with errors left out (a, b, c, d, e and 2 more)"},
+	} {
+		if got := c.p.Line(); got != c.want {
+			t.Errorf("Line() = %q, want %q", got, c.want)
+		}
 	}
 }

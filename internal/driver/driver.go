@@ -30,10 +30,10 @@ import (
 // Exit statuses.
 const (
 	ExitClean    = 0 // no findings
-	ExitError    = 1 // packages failed to load or an analyzer failed
+	ExitError    = 1 // no findings, and packages failed to load or an analyzer failed
 	ExitDiff     = 1 // -diff printed a diff (as go vet -fix -diff and gofmt -d)
 	ExitUsage    = 2 // bad command line or configuration
-	ExitFindings = 3 // findings were reported
+	ExitFindings = 3 // findings were reported (errors, if any, are printed too)
 )
 
 // Options are the parsed command line.
@@ -68,6 +68,7 @@ type Options struct {
 	ruleFlag *ruleValue
 	testFlag *bool
 	errors   []string  // load errors and analysis failures, as printed
+	partial  []Partial // the packages named that were analysed in part or not at all
 	baseline *baseline // the -baseline file, read
 }
 
@@ -198,11 +199,12 @@ Analyzers:
 	fmt.Fprintf(w, `
 Exit status:
   0  no findings (with -fix: fixes applied; with -baseline-write: baseline written)
-  1  packages failed to load (syntax, type or module errors, no package matched, no
-     go.mod) or an analyzer failed; with -diff, a diff was printed
+  1  no findings, but packages failed to load (syntax, type or module errors, no
+     package matched, no go.mod) or an analyzer failed; with -diff, a diff was printed
   2  usage error (unknown flag, bad flag value, no packages named, bad .sflint.yml
      or -baseline file)
-  3  findings were reported (in every -format)
+  3  findings were reported (in every -format), even if some packages had errors:
+     those are printed too, one line per package analysed in part
 
 Flags:
 `)
@@ -282,7 +284,7 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 		roots = append([]*analysis.Analyzer{opts.Login}, roots...)
 	}
 	progress.phase(fmt.Sprintf("%s: analysing %d packages", progname, len(pkgs)))
-	findings, failures, err := analyze(roots, pkgs)
+	findings, failures, partial, err := analyze(roots, pkgs)
 	progress.stop()
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %s\n", progname, oneLine(err.Error()))
@@ -290,9 +292,16 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 	}
 	code := ExitClean
 	opts.errors = loadErrors(pkgs)
+	if len(opts.Enabled) > 0 {
+		opts.partial = partial
+	}
 	if len(opts.errors) > 0 {
 		for _, l := range opts.errors {
 			fmt.Fprintf(stderr, "%s: %s\n", progname, l)
+		}
+		// Then one line per package named that was not analysed whole.
+		for _, p := range opts.partial {
+			fmt.Fprintf(stderr, "%s: %s\n", progname, p.Line())
 		}
 		code = ExitError
 	}
@@ -347,7 +356,10 @@ func run(progname string, opts *Options, patterns []string, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "%s: %v\n", progname, err)
 		return ExitError
 	}
-	if code == ExitClean && countReported(findings) > 0 {
+	// Findings win over errors: the errors are printed, and a run that
+	// found something says so whatever else failed (see the README's exit
+	// statuses).
+	if countReported(findings) > 0 {
 		code = ExitFindings
 	}
 	return code

@@ -205,12 +205,17 @@ func TestLoadErrors(t *testing.T) {
 		"m.go":     src,
 		"bad/b.go": "package bad\n\nfunc f( {\n",
 	})
-	code, _, stderr := run(t, "-C", dir, "./...")
-	if code != driver.ExitError {
-		t.Errorf("syntax error: exit %d, want %d", code, driver.ExitError)
+	// The finding of the clean package wins the exit status; the error is printed.
+	code, stdout, stderr := run(t, "-C", dir, "./...")
+	if code != driver.ExitFindings || !strings.Contains(stdout, "call to Login") {
+		t.Errorf("syntax error beside a finding: exit %d, stdout %q; want %d and the finding", code, stdout, driver.ExitFindings)
 	}
 	if !strings.Contains(stderr, filepath.Join("bad", "b.go")+":3:") || strings.Contains(stderr, "goroutine") {
 		t.Errorf("syntax error: stderr = %q", stderr)
+	}
+	code, _, _ = run(t, "-C", dir, "./bad")
+	if code != driver.ExitError {
+		t.Errorf("syntax error alone: exit %d, want %d", code, driver.ExitError)
 	}
 	code, _, stderr = run(t, "-C", dir, "./nosuchdir/...")
 	if code != driver.ExitError || strings.Count(stderr, "\n") != 1 {

@@ -197,8 +197,20 @@ func posnString(p token.Position) string {
 	return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
 }
 
-func writeJSON(w io.Writer, findings []*Finding, _ *Options) error {
-	tree := map[string]map[string][]jsonDiag{}
+// jsonError is go vet's form of an analysis that did not complete: a
+// package's "typecheck" entry says what of it was left out for its errors.
+type jsonError struct {
+	Error string `json:"error"`
+}
+
+func writeJSON(w io.Writer, findings []*Finding, opts *Options) error {
+	tree := map[string]map[string]any{}
+	for _, p := range opts.partial {
+		if tree[p.ID] == nil {
+			tree[p.ID] = map[string]any{}
+		}
+		tree[p.ID]["typecheck"] = jsonError{Error: p.Line()}
+	}
 	for _, f := range findings {
 		if f.Hidden() {
 			continue
@@ -225,10 +237,11 @@ func writeJSON(w io.Writer, findings []*Finding, _ *Options) error {
 		}
 		m := tree[f.PkgID]
 		if m == nil {
-			m = map[string][]jsonDiag{}
+			m = map[string]any{}
 			tree[f.PkgID] = m
 		}
-		m[f.Analyzer.Name] = append(m[f.Analyzer.Name], d)
+		list, _ := m[f.Analyzer.Name].([]jsonDiag)
+		m[f.Analyzer.Name] = append(list, d)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "\t")

@@ -213,7 +213,7 @@ func writeSARIF(w io.Writer, findings []*Finding, opts *Options) error {
 			InformationURI:  "https://github.com/sflint/sflint",
 			Rules:           []sarifRule{},
 		}},
-		Invocations: []sarifInvocation{sw.invocation(opts.errors)},
+		Invocations: []sarifInvocation{sw.invocation(opts.errors, opts.partial)},
 		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
 			sarifSrcRoot: {Description: &sarifMessage{Text: "The repository root: the nearest directory above the working directory that holds .git (the working directory outside a repository)."}},
 		},
@@ -254,9 +254,11 @@ func writeSARIF(w io.Writer, findings []*Finding, opts *Options) error {
 var loadErrorPos = regexp.MustCompile(`^(.+?\.go):(\d+)(?::\d+)?: (.*)$`)
 
 // invocation says whether the run was complete, with a notification for
-// each load error and analysis failure.
-func (sw *sarifWriter) invocation(errs []string) sarifInvocation {
-	inv := sarifInvocation{ExecutionSuccessful: len(errs) == 0}
+// each load error and analysis failure (level error), then one for each
+// package analysed in part or not at all (level warning): the results are
+// those of the rest.
+func (sw *sarifWriter) invocation(errs []string, partial []Partial) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: len(errs) == 0 && len(partial) == 0}
 	for _, e := range errs {
 		n := sarifNotification{Level: "error", Message: sarifMessage{Text: e}}
 		if m := loadErrorPos.FindStringSubmatch(e); m != nil {
@@ -268,6 +270,10 @@ func (sw *sarifWriter) invocation(errs []string) sarifInvocation {
 			}}}
 		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	for _, p := range partial {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+			sarifNotification{Level: "warning", Message: sarifMessage{Text: p.Line()}})
 	}
 	return inv
 }

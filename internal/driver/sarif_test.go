@@ -430,13 +430,17 @@ func TestSARIFInvocationErrors(t *testing.T) {
 	}
 	run := decodeLog(t, out)
 	inv := run.Invocations
-	if len(inv) != 1 || inv[0].ExecutionSuccessful || len(inv[0].ToolExecutionNotifications) != 1 {
-		t.Fatalf("invocations = %+v, want one unsuccessful with one notification", inv)
+	if len(inv) != 1 || inv[0].ExecutionSuccessful || len(inv[0].ToolExecutionNotifications) != 2 {
+		t.Fatalf("invocations = %+v, want one unsuccessful with two notifications", inv)
 	}
 	n := inv[0].ToolExecutionNotifications[0]
 	if n.Level != "error" || n.Message.Text != "undefined: undefinedThing" || len(n.Locations) != 1 ||
 		n.Locations[0].PhysicalLocation.ArtifactLocation.URI != "p.go" || n.Locations[0].PhysicalLocation.Region.StartLine != 14 {
 		t.Errorf("notification = %+v", n)
+	}
+	// The package's line: the test's check does not run despite errors.
+	if n := inv[0].ToolExecutionNotifications[1]; n.Level != "warning" || n.Message.Text != "p: not analysed: it has errors" {
+		t.Errorf("second notification = %+v", n)
 	}
 }
 

@@ -1,6 +1,7 @@
 package sflogin
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -49,7 +50,11 @@ func FindBroken(fset *token.FileSet, files []*ast.File, info *types.Info, typeEr
 				continue // a failed import breaks the declarations that use it
 			}
 			if b.holds(d, errPos) || hasBad(d) || usesFailed(d, info, failed) {
-				b.decls = append(b.decls, brokenDecl{pos: d.Pos(), end: d.End(), name: declName(d)})
+				name := declName(d)
+				if name == "_" || name == "a declaration" {
+					name = fmt.Sprintf("%s at line %d", name, fset.Position(d.Pos()).Line)
+				}
+				b.decls = append(b.decls, brokenDecl{pos: d.Pos(), end: d.End(), name: name})
 			}
 		}
 	}
