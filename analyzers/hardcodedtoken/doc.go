@@ -49,7 +49,10 @@
 //	go-sfdc (and elastic)     credentials.PasswordCredentials{Password (password+token), ClientSecret}
 //	ForceCLI lib              ForceSoapLoginAtEndpoint, PasswordFlowLoginAtEndpoint, ClientCredentialsLoginAtEndpoint
 //	golang.org/x/oauth2       (*Config).PasswordCredentialsToken(ctx, username, password+token), and the
-//	                          ClientSecret of an oauth2.Config whose Endpoint.TokenURL is Salesforce's
+//	                          ClientSecret of an oauth2.Config whose Endpoint.TokenURL is Salesforce's: a
+//	                          constant naming it, a setting named for Salesforce (cfg.SalesforceTokenURL,
+//	                          os.Getenv("SF_TOKEN_URL")), or a token whose instance_url is read or that
+//	                          goes into a Salesforce client
 //	net/http                  the password and client_secret fields of a form POSTed to
 //	                          /services/oauth2/token (url.Values literals and form.Set, and a body
 //	                          written with fmt.Sprintf("...&client_secret=%s", ...) or "...&password=" + ...)

@@ -15,7 +15,10 @@
 // that matches a library's path suffix but declares none of its rows'
 // functions, a function whose string parameters are named for a secret
 // credential and whose last result is an error is taken for a login of that
-// library (sfapi.Model.Lookup). Packages that import no Salesforce client, call no
+// library (sfapi.Model.Lookup). An x/oauth2 password grant is a Salesforce
+// login when its TokenURL is a constant naming Salesforce, or a setting named
+// for it, or its token's instance_url is read, or its access token goes into
+// a Salesforce client (oauth2.go). Packages that import no Salesforce client, call no
 // Salesforce endpoint over net/http and import no package carrying these
 // facts are skipped at once (Result.Skipped).
 //

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"strings"
 
 	"github.com/simpleforce/simpleforce"
 )
@@ -29,6 +30,12 @@ func Discard(url, user, pass, token string) *simpleforce.Client {
 	c := simpleforce.NewClient(url, simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
 	_ = c.LoginPassword(user, pass, token) // want `login error discarded: .* \(github.com/simpleforce/simpleforce as loaded \(the 2020 version\) has no simpleforce.SalesforceError, so there is nothing finer to inspect; upgrade github.com/simpleforce/simpleforce to v0.0.0-20220429021116-acf4ac67ef68`
 	return c
+}
+
+// A text test for a code: this version's ErrFailure never holds one.
+func Locked(c *simpleforce.Client, user, pass, token string) bool {
+	err := c.LoginPassword(user, pass, token)
+	return err != nil && strings.Contains(err.Error(), "PASSWORD_LOCKOUT") // want `the error of simpleforce.\(\*Client\).LoginPassword never mentions "PASSWORD_LOCKOUT": github.com/simpleforce/simpleforce as loaded \(the 2020 version\) has no simpleforce.SalesforceError, and keeps no fault code, not even in the error's text, so this test is always false`
 }
 
 // ---- not reported ----
