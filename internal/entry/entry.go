@@ -35,6 +35,11 @@ type Context struct {
 	Rhythm string
 	// Related points at the function, saying why it runs again and again.
 	Related []analysis.RelatedInformation
+	// ErrStops: an error the function returns goes to code of the program
+	// that may stop calling it (a scheduler that stops on an error, the
+	// API client an auth writer or transport serves); a handler's error
+	// goes to the client, or to no one.
+	ErrStops bool
 }
 
 // Found reports whether the function runs again and again.
@@ -47,6 +52,7 @@ type kind struct {
 	// what names the function's runs (%s: the function) and why its role
 	// makes it run again and again.
 	what, why string
+	errStops  bool // see Context.ErrStops
 }
 
 // served is how runs of a user's handler type (-sflogin.handlers) read.
@@ -61,11 +67,11 @@ var defaultKinds = []kind{
 	{ref: "github.com/prometheus/client_golang/prometheus.Collector.Collect", rhythm: "scrape",
 		what: "every scrape of the Prometheus collector %s", why: "Collect: Prometheus calls it on every scrape"},
 	{ref: "github.com/go-openapi/runtime.ClientAuthInfoWriter.AuthenticateRequest", rhythm: "request",
-		what: "every request the API client authenticates with %s", why: "the auth writer: the API client calls it for every request it sends"},
+		what: "every request the API client authenticates with %s", why: "the auth writer: the API client calls it for every request it sends", errStops: true},
 	{ref: "github.com/go-openapi/runtime.ClientAuthInfoWriterFunc", rhythm: "request",
-		what: "every request the API client authenticates with %s", why: "the auth writer: the API client calls it for every request it sends"},
+		what: "every request the API client authenticates with %s", why: "the auth writer: the API client calls it for every request it sends", errStops: true},
 	{ref: "net/http.RoundTripper.RoundTrip", rhythm: "request",
-		what: "every HTTP request sent through %s", why: "the transport: it runs once per HTTP request"},
+		what: "every HTTP request sent through %s", why: "the transport: it runs once per HTTP request", errStops: true},
 }
 
 // DefaultHandlers are the handler types and callback interface methods
@@ -210,9 +216,9 @@ func (f *Finder) Of(fi *flow.Func) Context {
 	if name, ok := f.scheduled[fi.Node]; ok {
 		if fi.Obj != nil {
 			return Context{fmt.Sprintf("every run of %s, which %s calls again and again", flow.FuncName(fi.Obj), name), "run",
-				rel("called again and again by " + name)}
+				rel("called again and again by " + name), true}
 		}
-		return Context{fmt.Sprintf("every run of the function literal that %s calls again and again", name), "run", rel("called again and again by " + name)}
+		return Context{fmt.Sprintf("every run of the function literal that %s calls again and again", name), "run", rel("called again and again by " + name), true}
 	}
 	if h, ok := f.handlerOf(fi); ok {
 		who := ""
@@ -221,10 +227,10 @@ func (f *Finder) Of(fi *flow.Func) Context {
 		} else {
 			who = fmt.Sprintf("the %s literal in %s", h.name, f.enclosingDecl(fi))
 		}
-		return Context{fmt.Sprintf(h.ref.kind.what, who), h.ref.kind.rhythm, rel(h.ref.kind.why)}
+		return Context{fmt.Sprintf(h.ref.kind.what, who), h.ref.kind.rhythm, rel(h.ref.kind.why), h.ref.kind.errStops}
 	}
 	if isRPCMethod(fi) {
-		return Context{"every call of the gRPC method " + flow.FuncName(fi.Obj), "call", rel("the gRPC method: it runs once per call")}
+		return Context{"every call of the gRPC method " + flow.FuncName(fi.Obj), "call", rel("the gRPC method: it runs once per call"), false}
 	}
 	return Context{}
 }
