@@ -90,10 +90,33 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	a := &checker{pass: pass, res: res}
 	for _, l := range res.Flow.Logins() {
 		if r := l.Retried(stop); r != nil {
-			res.Report(pass, *a.diagnostic(l, r))
+			res.Report(pass, *a.diagnostic(l, r, ""))
+		} else if d := a.onEveryRun(l); d != nil {
+			res.Report(pass, *d)
 		}
 	}
 	return nil, nil
+}
+
+// onEveryRun reports a login in a function that runs again and again (a
+// handler, a collector, a scheduled job) whose failure leaves the function
+// without a look at why: the next run logs in again with the same
+// credentials, on the rhythm of the requests or scrapes.
+func (a *checker) onEveryRun(l *flow.Login) *analysis.Diagnostic {
+	ctx := a.res.Entry(l.Fn)
+	if !ctx.Found() || l.CredsVaryPerCall() {
+		return nil // credentials from the request: each user retries their own
+	}
+	leave := l.LeavesUnclassified()
+	if leave == nil {
+		return nil
+	}
+	if ret, ok := leave.(*ast.ReturnStmt); ok && ctx.ErrStops && a.returnsErr(ret) {
+		return nil // the scheduler or API client may stop on the error
+	}
+	d := a.diagnostic(l, &flow.Retry{Kind: flow.ViaCaller, Node: leave}, ctx.Every)
+	d.Category = "every-" + ctx.Rhythm
+	return d
 }
 
 // checker holds what one package's run shares between its logins.
@@ -106,7 +129,9 @@ type checker struct {
 // ---------------------------------------------------------------------------
 // The diagnostic.
 
-func (a *checker) diagnostic(c *flow.Login, r *flow.Retry) *analysis.Diagnostic {
+// diagnostic builds the report of a retry; every names the runs of the
+// function for a retry by its callers (ViaCaller).
+func (a *checker) diagnostic(c *flow.Login, r *flow.Retry, every string) *analysis.Diagnostic {
 	var how, category string
 	var related []analysis.RelatedInformation
 	stop := "return or break on them"
@@ -146,6 +171,10 @@ func (a *checker) diagnostic(c *flow.Login, r *flow.Retry) *analysis.Diagnostic 
 		}
 		how, category = "by recursion ("+name+" calls itself after the login fails)", "recursion"
 		related = append(related, analysis.RelatedInformation{Pos: r.Node.Pos(), End: r.Node.End(), Message: "calls " + name + " again with the same credentials"})
+	case flow.ViaCaller:
+		how, category = "on "+every, "every-run"
+		stop = "remember the fault and stop logging in until the credentials change"
+		related = append(related, analysis.RelatedInformation{Pos: r.Node.Pos(), End: r.Node.Pos() + 1, Message: "returns without looking at why the login failed: the next run logs in again"})
 	case flow.ViaHelper:
 		hname := sflogin.FuncName(r.Use.Fn)
 		how, category = "by "+hname, "retry-helper"
@@ -193,6 +222,24 @@ func (a *checker) diagnostic(c *flow.Login, r *flow.Retry) *analysis.Diagnostic 
 		related[i].End = a.end(related[i].Pos, related[i].End)
 	}
 	return &analysis.Diagnostic{Pos: c.Expr.Pos(), End: a.end(c.Expr.Pos(), c.Expr.End()), Category: category, Message: msg, Related: related}
+}
+
+// returnsErr reports whether a return statement returns an error other
+// than the literal nil.
+func (a *checker) returnsErr(ret *ast.ReturnStmt) bool {
+	for _, r := range ret.Results {
+		if t := a.pass.TypesInfo.TypeOf(r); t != nil && types.Implements(t, errorType) && !isNilLit(a.pass.TypesInfo, r) {
+			return true
+		}
+	}
+	return false
+}
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+func isNilLit(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
 }
 
 // end returns end, or NoPos when it does not lie in pos's file after pos (a

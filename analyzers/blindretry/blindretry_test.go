@@ -23,12 +23,15 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
-// TestDerivedHelpers: a team's own retry helper, in a package that imports
-// no Salesforce library, is known by a RetryFact when it calls its
-// operation again after any failure; one that looks at the error first,
-// or calls the operation once, is not a retry helper.
-// TestFuncValues: logins through a method value, a function kept in a
-// variable, and a closure that logs in are logins like direct calls.
+// TestEveryRun checks logins in functions that run again and again (a
+// Prometheus collector, HTTP handlers, a scheduled job) whose failure only
+// returns: the next run is the retry. Credentials from the request and a
+// classified failure are not reported.
+func TestEveryRun(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/everyrun")
+}
+
 // TestOwnErrors: a branch taken only for an error the login never returns
 // (the program's own sentinel, which it never wraps a fault with; a gRPC
 // code other than Unknown) is not a branch where the login failed.
@@ -37,11 +40,17 @@ func TestOwnErrors(t *testing.T) {
 	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/allowlist")
 }
 
+// TestFuncValues: logins through a method value, a function kept in a
+// variable, and a closure that logs in are logins like direct calls.
 func TestFuncValues(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/funcvalue")
 }
 
+// TestDerivedHelpers: a team's own retry helper, in a package that imports
+// no Salesforce library, is known by a RetryFact when it calls its
+// operation again after any failure; one that looks at the error first,
+// or calls the operation once, is not a retry helper.
 func TestDerivedHelpers(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/derived")

@@ -9,7 +9,8 @@
 // session.Open, oauth2.(*Config).PasswordCredentialsToken...), a call of a
 // function of yours that wraps one (found by the shared pass, across
 // packages), or a raw HTTP POST to /services/oauth2/token or to the SOAP
-// login(). The way back is any of:
+// login(); reached directly or through a method value, a function kept in a
+// variable or a closure. The way back is any of:
 //
 //   - a loop: counted (for i := 0; i < 5; i++), for {}, for err != nil, a
 //     loop that breaks on success, a range over ticks or jobs that continues
@@ -24,7 +25,19 @@
 //     (Do, DoValue) when it returns retry.RetryableError(err);
 //     k8s.io/apimachinery/pkg/util/wait (ExponentialBackoff, Poll...,
 //     PollUntilContextTimeout...) when the condition returns (false, nil);
-//     and your own helpers, declared with -sflogin.retry.
+//     your own helpers, found by the shared pass (a function, generic or
+//     not, in any package, that calls its func parameter again after it
+//     fails without looking at the error) or declared with -sflogin.retry;
+//   - the function running again and again: an HTTP handler (net/http, gin,
+//     echo, fiber), a Prometheus collector's Collect (every scrape), a gRPC
+//     method, an OpenAPI auth writer or http.RoundTripper, a job handed to a
+//     scheduler (k8s wait.Until, cron, gocron, lambda.Start, your own helper
+//     that calls a func on a timer). When the login fails and the function
+//     only returns (an error page, up=0, a log line), the next request or
+//     scrape logs in again with the same credentials: on a 15 s scrape
+//     interval a wrong password locks the user out in about a minute. The
+//     message says "on every scrape of ...", "on every request served by
+//     ...".
 //
 // The finding sits on the login call. It names the API, says how the login is
 // retried (with the loop, goto, recursive call or helper call as related
@@ -41,8 +54,13 @@
 // or type switch on the error, errors.Is or == against a sentinel, matching
 // the error's text, a predicate on the error (isTransient(err),
 // netErr.Timeout(), a classifier the shared pass found or -sflogin.classifier
-// declared, in any package), or, for a raw OAuth request, telling a 4xx
-// answer from a 5xx one. These are not: err != nil, resp.StatusCode == 200,
+// declared, in any package), a classifying option handed to the retry helper
+// (avast/retry-go's retry.RetryIf(func(err error) bool {...}) with a
+// predicate that looks at the error), or, for a raw OAuth request, telling a
+// 4xx answer from a 5xx one. For a function that runs again and again, any
+// classification on the failure path counts, including handing the error to
+// a classifier of yours (writeLoginError(w, err)): it may remember the fault
+// and stop the next runs. These are not: err != nil, resp.StatusCode == 200,
 // errors.Is(err, context.Canceled), an attempt counter, ctx.Done(). A
 // classification none of whose outcomes leaves the retry (the code is only
 // logged) does not count either.
@@ -63,7 +81,14 @@
 //   - for raw HTTP, a transport error (the request's own err, or reading the
 //     body): retrying a network error is right. The failure that counts is
 //     the answer that is not a 2xx;
-//   - a function handed to something that is not a retry helper.
+//   - a function handed to something that is not a retry helper;
+//   - a branch taken only for an error the login cannot return: errors.Is
+//     with a sentinel of the program's own that it never wraps a fault
+//     with, a gRPC status code other than Unknown;
+//   - in a function that runs again and again: credentials read from the
+//     request (each user retries their own), a failure that ends the
+//     process, and an error returned to a scheduler or API client that may
+//     stop on it (a scheduled func() error, an auth writer, a transport).
 //
 // # Why it matters for Salesforce
 //
@@ -151,20 +176,30 @@
 //		functions (import/path.Func) that mark an error as final for a retry
 //		helper, like backoff.Permanent; for your own helpers
 //
-// The shared pass's flags matter here too: -sflogin.retry declares your
-// retry helpers (functions that call their first func argument again until
-// it returns nil), -sflogin.classifier your fault classifiers that the pass
-// cannot see are classifiers, -sflogin.login your login functions. In the
-// golangci-lint plugin settings they are retry-helpers, classifiers, logins
-// and blindretry: {permanent: [...]}.
+// The shared pass's flags matter here too: -sflogin.retry declares retry
+// helpers the pass cannot derive (functions that call their first func
+// argument again until it returns nil), -sflogin.classifier your fault
+// classifiers that the pass cannot see are classifiers, -sflogin.login your
+// login functions, -sflogin.handlers and -sflogin.schedulers the functions
+// that run again and again. In .sflint.yml and the golangci-lint plugin
+// settings they are retry-helpers, classifiers, logins, handlers,
+// schedulers and blindretry: {permanent: [...]}.
 //
 // # Limits
 //
-// The search stays inside one function: a login in a closure that a loop
-// calls, mutual recursion, and a helper whose operation is a function
-// parameter or comes from another package are not followed (declare such a
-// helper with -sflogin.retry). A login whose failure is seen only through a
-// boolean or the session it returns is not followed. When the credentials may
-// differ between two attempts (they are read again, or built by a call), the
-// loop is taken for a walk over credentials and not reported.
+// The search stays inside one function: mutual recursion, and a loop that
+// calls a closure kept in a struct field, are not followed. A team's retry
+// helper is found when it calls its func parameter in a loop (or by
+// recursion) after a failure; one that hands the func to a helper of a
+// package whose facts are not available (built without the sflint driver)
+// must be declared with -sflogin.retry. A login whose failure is seen only
+// through a boolean or the session it returns is not followed. When the
+// credentials may differ between two attempts (they are read again, or
+// built by a call), the loop is taken for a walk over credentials and not
+// reported. Functions that run again and again are the ones listed above
+// and those of the types declared with -sflogin.handlers (a func type, or an
+// interface method as import/path.Iface.Method) and -sflogin.schedulers; a
+// login in a helper that such a function calls is judged in the helper,
+// which does not run again and again by itself, unless the helper is a
+// login wrapper (it returns the session or the error).
 package blindretry

@@ -96,23 +96,41 @@
 //     session, the login's result or a session id taken from them is
 //     returned, stored in a field, a global, a map or a slice, sent on a
 //     channel, captured by a goroutine or by a closure that may outlive the
-//     call, or passed to a function that is not a plain API call on it,
-//     someone else owns the session and nothing is reported. Formatting,
-//     logging, building an HTTP request or parsing a response with the
-//     standard library is not handing the session over.
+//     call, or passed to a function that takes it over, someone else owns
+//     the session and nothing is reported. Borrowing is not escape: a
+//     function that only calls methods on the client and reads it (in this
+//     package or another, known by a fact the shared pass derives: never
+//     guessed from its name) leaves the duty with the caller, so
+//     describe(c) or buildQuery(client, ...) does not hide a missing
+//     logout. A function that stores, returns, sends, captures or logs out
+//     the client takes it over; a function value may do anything with it.
+//     Formatting, logging, building an HTTP request or parsing a response
+//     with the standard library is not handing the session over.
+//   - A session handed out by a getter that caches it (if cached != nil {
+//     return cached }; a sync.Once): it is shared, so no caller has a
+//     logout duty (sessionreuse recommends exactly that cache).
 //   - A login on a client the function did not create (a parameter, a
 //     field, a global, a client taken from a pool) belongs to its owner:
 //     only clients made in the function (NewClient(), &T{}, a New...
-//     constructor) are checked.
+//     constructor) are checked. One exception: in a command (package main),
+//     a package variable of its own that no function of the program logs
+//     out, hands on or copies is main's session, and a login on it is
+//     reported ("is never logged out").
 //
 // A login whose session result is thrown away (c, err := wrapper() written
 // as _, err := wrapper()) is reported as discarded: that session can never
 // be logged out.
 //
+// A login is reached directly or through a method value, a function kept in
+// a variable or a closure. A wrapper that logs in twice (a metadata client,
+// then a SOAP client) hands back the session its caller can log out; a
+// logout names the client it ends, so logging out another client of the
+// same type does not end this one.
+//
 // # Owner types
 //
 // The database/sql-driver shape: a struct type of the package keeps a
-// logged-in client in a field (a method logs in on x.client, or a function
+// logged-in client in a field (or in a field of a field) (a method logs in on x.client, or a function
 // stores the client in T{client: c} or x.client = c), and its Close,
 // Shutdown or Stop method never logs out. The report sits on the Close
 // method, with the login as related location:
@@ -152,12 +170,12 @@
 //
 // The analysis is per function and flow-insensitive about escapes: a
 // session that escapes on one path is treated as handled on all of them. A
-// client reached through a variable that is reassigned after the login, or
-// through a call chain (NewClient().Login(...)), is not followed. Logins
-// inside closures passed to retry helpers are on a client the closure
-// captured, so they belong to the enclosing function and are not checked.
-// A logout of any local client of the same type counts, so two clients of
-// one type in one function cover each other. Raw SOAP logouts are
+// client reached through a call chain (NewClient().Login(...)) is not
+// followed. Logins inside closures passed to retry helpers are on a client
+// the closure captured, so they belong to the enclosing function and are
+// not checked. A command's package variable counts as logged out when any
+// function of the program logs it out, whether or not main calls that
+// function. Raw SOAP logouts are
 // recognised by their envelope (a <logout> element in a sforce.com
 // namespace) and revocations by the constant /services/oauth2/revoke in the
 // URL; a request built elsewhere is not seen. The owner-type check only

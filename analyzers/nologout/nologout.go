@@ -116,6 +116,7 @@ func (st *state) checkLogin(l *flow.Login) {
 	case l.HolderVar == nil:
 		return // returned, passed on, stored in a field, or on a client we cannot name
 	case !fn.Local(l.HolderVar):
+		st.checkGlobal(s)
 		return // the session lives in the caller's, a field's or a global's client
 	case l.Session == sfapi.InReceiver && !fn.Fresh(l.HolderVar):
 		return // a client taken from a field, a parameter or a pool belongs to someone else
@@ -150,6 +151,31 @@ func (st *state) checkLogin(l *flow.Login) {
 	if ret := st.leak(s); ret != nil {
 		st.reportLeak(s, ret)
 	}
+}
+
+// checkGlobal reports a session a command keeps in a package-level
+// variable of its own that no function of the program ever ends: main's
+// session, stored where nothing can take it over. In a library a global
+// session may be ended by the program that imports it, and a variable the
+// package hands on (or copies) may be ended elsewhere: not reported.
+func (st *state) checkGlobal(s *session) {
+	v := s.HolderVar
+	if st.pass.Pkg.Name() != "main" || v.Pkg() != st.pass.Pkg || v.Parent() != st.pass.Pkg.Scope() {
+		return
+	}
+	if ended, sure := st.env().GlobalEnded(v); ended || !sure {
+		return
+	}
+	verb := "logged out"
+	if s.pair.Ending == flow.Revocation {
+		verb = "revoked"
+	}
+	st.res.Report(st.pass, analysis.Diagnostic{
+		Pos: s.Expr.Pos(),
+		End: s.Expr.End(),
+		Message: fmt.Sprintf("%s, kept in the package variable %s, is never %s: no function of this program ends it; %s; %s",
+			st.subject(s), v.Name(), verb, why(s), st.how(s)),
+	})
 }
 
 // deferredBefore reports whether a deferred logout that ends the session is

@@ -73,6 +73,14 @@ func TestBorrowed(t *testing.T) {
 	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/borrow")
 }
 
+// TestMainGlobal: a command's session kept in a package variable of its own
+// that no function of the program logs out is reported; one logged out by
+// main, or handed to a function the program cannot see into, is not.
+func TestMainGlobal(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/mainglobal", "nologout/mainglobalok")
+}
+
 // TestTwoClients: a logout names the client it ends: another client of the
 // same type (or an alias of the session) is told apart.
 func TestTwoClients(t *testing.T) {

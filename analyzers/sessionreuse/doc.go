@@ -20,8 +20,10 @@
 //
 // Per iteration: a login in a loop body, with the same credentials on every
 // iteration, on the success path, followed by work with the session in the
-// same iteration. A loop that waits for a ticker, time.Tick, time.After or
-// time.Sleep is reported as "on every tick".
+// same iteration (or, for a login at the bottom of the loop body, at the
+// top of the next one: "sleep, then get a new token"). A loop that waits
+// for a ticker, time.Tick, time.After or time.Sleep is reported as "on every
+// tick".
 //
 //	for _, id := range ids {
 //		c, err := sfconn.Connect(cfg) // logs in on every iteration of this loop
@@ -29,18 +31,24 @@
 //		c.SObject("Account").Get(id)
 //	}
 //
-// Per request: a login reached every time an HTTP handler, a gRPC method or a
-// scheduled function runs. Handlers are functions, methods and literals of
-// type func(http.ResponseWriter, *http.Request) (literals passed to
-// http.HandleFunc or converted to http.HandlerFunc included), gin, echo and
-// fiber handlers, and the types named with -sessionreuse.handlers. gRPC
+// Per request: a login reached every time an HTTP handler, a callback, a
+// gRPC method or a scheduled function runs. Handlers are functions, methods
+// and literals of type func(http.ResponseWriter, *http.Request) (literals
+// passed to http.HandleFunc or converted to http.HandlerFunc included), gin,
+// echo and fiber handlers, and the types named with -sflogin.handlers.
+// Callbacks are the methods that implement an interface whose method a
+// library calls again and again: a Prometheus collector's Collect (every
+// scrape), a go-openapi ClientAuthInfoWriter's AuthenticateRequest and
+// ClientAuthInfoWriterFunc literals (every request a generated API client
+// sends), an http.RoundTripper's RoundTrip, and the interface methods named
+// with -sflogin.handlers (import/path.Iface.Method). gRPC
 // methods are the methods of a type that embeds the generated
 // Unimplemented...Server (or connect-go's Unimplemented...Handler) that
 // implement the service. Scheduled functions are the literals and functions
 // handed to k8s.io/apimachinery's wait.Until, UntilWithContext,
 // NonSlidingUntil, JitterUntil, Forever and their variants, robfig/cron's
 // AddFunc, gocron, aws-lambda-go's lambda.Start, the functions named with
-// -sessionreuse.schedulers, and your own helpers whose func parameter is
+// -sflogin.schedulers, and your own helpers whose func parameter is
 // called in a loop that waits for a timer and goes on after a successful
 // call (found automatically, across packages).
 //
@@ -95,9 +103,15 @@
 //   - Credentials that change: a loop over orgs or users (range variables,
 //     values received, scanned or indexed by the loop), credentials or an
 //     OAuth code taken from the request or from the method's parameters, a
-//     loop over clients. A session per user is not a repeat.
+//     loop over clients. A session per user is not a repeat. Credentials
+//     read from the environment or configuration do not change: os.Getenv,
+//     a zero-valued struct, and a struct filled through a pointer by
+//     envconfig, sethvargo/go-envconfig, caarlos0/env, cleanenv, viper,
+//     koanf, go-flags, kong or the flag package are the same on every
+//     request; a struct decoded from the request body is not.
 //   - A session kept beyond the iteration or the request (escape means
-//     handled): stored in a field, a global, a map or a slice, appended,
+//     handled): stored in a field, a global (but not one the handler goes
+//     on to use itself: it overwrites it on every request), a map or a slice, appended,
 //     sent on a channel, returned, captured by a goroutine or a closure,
 //     passed to a Put, Add, Store, Set, Save, Register... method (a pool);
 //     for a broken cache, the new variable passed to a function (which may
@@ -162,13 +176,24 @@
 //
 // # Flags
 //
-//	-sessionreuse.handlers list
+// Where programs start again and again is the shared pass's knowledge
+// (blindretry asks the same question), so the lists are its flags:
+//
+//	-sflogin.handlers list
 //		named function types whose functions serve one request each, as
-//		import/path.Type (example.com/web.HandlerFunc); added to
-//		net/http.HandlerFunc, gin.HandlerFunc, echo.HandlerFunc and fiber.Handler
-//	-sessionreuse.schedulers list
+//		import/path.Type (example.com/web.HandlerFunc), or interface methods
+//		a library calls once per request, as import/path.Iface.Method;
+//		added to net/http.HandlerFunc, gin.HandlerFunc, echo.HandlerFunc,
+//		fiber.Handler, prometheus.Collector.Collect,
+//		runtime.ClientAuthInfoWriter.AuthenticateRequest and
+//		http.RoundTripper.RoundTrip
+//	-sflogin.schedulers list
 //		functions or methods that call the functions passed to them again and
 //		again, on a timer or per event, as import/path.Func or
 //		import/path.Type.Method (example.com/jobs.(*Runner).Every); added to the
 //		k8s wait.Until family, robfig/cron AddFunc, gocron and lambda.Start
+//
+// -sessionreuse.handlers and -sessionreuse.schedulers are the same lists
+// under their first names, kept for existing configurations (in .sflint.yml
+// the top-level handlers and schedulers keys).
 package sessionreuse

@@ -7,9 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -26,39 +24,20 @@ var docGo string
 // //sflint:ignore directives use.
 const Name = "sessionreuse"
 
-// Config configures the analyzer. Both lists are added to the built-in ones.
+// Config configures the analyzer. Both lists are added to the built-in
+// ones, and go to the shared pass (its -sflogin.handlers and
+// -sflogin.schedulers lists): blindretry asks the same question of where
+// programs start again and again.
 type Config struct {
 	// Handlers are named function types whose functions serve one request
-	// each, as import/path.Type ("github.com/gin-gonic/gin.HandlerFunc").
+	// each, as import/path.Type ("github.com/gin-gonic/gin.HandlerFunc"),
+	// or interface methods called once per request, as
+	// import/path.Iface.Method.
 	Handlers []string
 	// Schedulers are functions or methods that call the functions passed to
 	// them again and again (on a timer, per event), as import/path.Func or
 	// import/path.Type.Method ("github.com/robfig/cron/v3.Cron.AddFunc").
 	Schedulers []string
-}
-
-// DefaultHandlers are the handler types every run knows.
-func DefaultHandlers() []string {
-	return []string{
-		"net/http.HandlerFunc",
-		"github.com/gin-gonic/gin.HandlerFunc",
-		"github.com/labstack/echo.HandlerFunc",
-		"github.com/gofiber/fiber.Handler",
-	}
-}
-
-// DefaultSchedulers are the schedulers every run knows.
-func DefaultSchedulers() []string {
-	const wait = "k8s.io/apimachinery/pkg/util/wait."
-	return []string{
-		wait + "Until", wait + "UntilWithContext", wait + "NonSlidingUntil", wait + "NonSlidingUntilWithContext",
-		wait + "JitterUntil", wait + "JitterUntilWithContext", wait + "Forever",
-		"github.com/robfig/cron.Cron.AddFunc",
-		"github.com/go-co-op/gocron.Scheduler.Do",
-		"github.com/go-co-op/gocron.NewTask",
-		"github.com/aws/aws-lambda-go/lambda.Start",
-		"github.com/aws/aws-lambda-go/lambda.StartWithOptions",
-	}
 }
 
 // Analyzer is the sessionreuse analyzer built from the default configuration.
@@ -67,23 +46,31 @@ var Analyzer = New(sflogin.Analyzer, Config{})
 // New returns the analyzer for a configuration, on top of the given shared
 // login pass. Its flags write into the returned analyzer's own copy of cfg.
 func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
-	c := &checker{login: login, cfg: Config{
-		Handlers:   slices.Clone(cfg.Handlers),
-		Schedulers: slices.Clone(cfg.Schedulers),
-	}}
+	c := &checker{login: login}
 	a := &analysis.Analyzer{
 		Name:      Name,
 		Doc:       extractDoc(docGo),
 		URL:       "https://github.com/sflint/sflint#sessionreuse",
 		Requires:  []*analysis.Analyzer{login},
 		Run:       c.run,
-		FactTypes: []analysis.Fact{new(everyCall), new(schedules)},
+		FactTypes: []analysis.Fact{new(everyCall)},
+	}
+	// -sessionreuse.handlers and -sessionreuse.schedulers are the shared
+	// pass's lists under their first names, kept for the configurations
+	// that use them.
+	for name, list := range map[string][]string{"handlers": cfg.Handlers, "schedulers": cfg.Schedulers} {
+		f := login.Flags.Lookup(name)
+		if f == nil {
+			continue // a shared pass built without the lists
+		}
+		if len(list) > 0 {
+			if err := f.Value.Set(strings.Join(list, ",")); err != nil {
+				c.err = fmt.Errorf("%s: %v", Name, err)
+			}
+		}
+		a.Flags.Var(f.Value, name, "the same list as -"+login.Name+"."+name+": "+f.Usage)
 	}
 	a.RunDespiteErrors = true // findings in declarations that do not type-check are dropped (sflogin)
-	a.Flags.Var(sflogin.RefList{P: &c.cfg.Handlers}, "handlers",
-		"comma-separated named function `types` whose functions serve one request each (import/path.Type), added to "+strings.Join(DefaultHandlers(), ","))
-	a.Flags.Var(sflogin.RefList{P: &c.cfg.Schedulers}, "schedulers",
-		"comma-separated `functions` that call the functions passed to them again and again, on a timer or per event (import/path.Func or import/path.Type.Method), added to the k8s wait.Until family, robfig/cron, gocron and aws-lambda-go's lambda.Start")
 	return a
 }
 
@@ -104,38 +91,7 @@ func extractDoc(src string) string {
 
 type checker struct {
 	login *analysis.Analyzer
-	cfg   Config
-
-	once         sync.Once
-	handlers     []sfapi.Ref
-	handlerPaths []string // the package paths of handlers, major version stripped
-	schedulers   []sfapi.Ref
-	handlerPkgs  pkgMemo // the packages that may declare a handler type, by importer (see findHandlerTypes)
-	err          error
-}
-
-// refs parses the configuration once (flags are set before the first run).
-func (c *checker) refs() error {
-	c.once.Do(func() {
-		parse := func(list []string) []sfapi.Ref {
-			var out []sfapi.Ref
-			for _, s := range list {
-				r, err := sfapi.ParseRef(s)
-				if err != nil {
-					c.err = fmt.Errorf("%s: %w", Name, err)
-					return nil
-				}
-				out = append(out, r)
-			}
-			return out
-		}
-		c.handlers = parse(append(DefaultHandlers(), c.cfg.Handlers...))
-		for _, r := range c.handlers {
-			c.handlerPaths = append(c.handlerPaths, sfapi.StripMajor(r.Pkg))
-		}
-		c.schedulers = parse(append(DefaultSchedulers(), c.cfg.Schedulers...))
-	})
-	return c.err
+	err   error // a bad list in the Config
 }
 
 // everyCall marks a function that logs in to Salesforce on every call: it
@@ -157,49 +113,22 @@ func (f *everyCall) String() string {
 	return "logs in on every call"
 }
 
-// schedules marks a function that calls some of its func parameters again
-// and again on a timer (in a loop that waits for a ticker, time.Tick,
-// time.After or time.Sleep and goes on after a successful call), or hands
-// them to another scheduler.
-type schedules struct {
-	// Params are the indexes of those parameters.
-	Params []int
-}
-
-// AFact implements analysis.Fact.
-func (*schedules) AFact() {}
-
-func (f *schedules) String() string { return fmt.Sprintf("schedules %v", f.Params) }
-
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	if err := c.refs(); err != nil {
-		return nil, err
+	if c.err != nil {
+		return nil, c.err
 	}
 	res, _ := pass.ResultOf[c.login].(*sflogin.Result)
-	if pass.TypesInfo == nil {
+	if pass.TypesInfo == nil || res == nil || res.Skipped || res.Env == nil {
 		return nil, nil
 	}
 	st := &state{
 		pass:      pass,
 		res:       res,
+		env:       res.Env,
 		info:      pass.TypesInfo,
-		c:         c,
-		sched:     map[*types.Func][]int{},
-		scheduled: map[ast.Node]string{},
 		fresh:     map[*types.Func]bool{},
 		handsBack: map[*types.Func]bool{},
 		reported:  map[*types.Func]bool{},
-	}
-	if res != nil && res.Env != nil {
-		st.env = res.Env
-	} else {
-		st.env = flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, sfapi.Default(), pass.Files)
-	}
-	// Schedulers are found in every package: a Salesforce package may use a
-	// helper from a package that has nothing to do with Salesforce.
-	st.deriveSchedulers()
-	if res == nil || res.Skipped {
-		return nil, nil
 	}
 	var sites []*site
 	for _, l := range res.Flow.Logins() {
@@ -229,16 +158,10 @@ type state struct {
 	res  *sflogin.Result
 	env  *flow.Env
 	info *types.Info
-	c    *checker
 
-	sched         map[*types.Func][]int // local schedulers and the params they schedule
-	scheduled     map[ast.Node]string   // FuncLit/FuncDecl -> the scheduler that calls it (see context)
-	scheduledDone bool
-	handlerTypes  []handlerType
-	handlersDone  bool
-	fresh         map[*types.Func]bool // local functions that log in on every call
-	handsBack     map[*types.Func]bool // ... that can be login wrappers: the fact is exported for these
-	reported      map[*types.Func]bool // ... whose repeated login is reported inside them
+	fresh     map[*types.Func]bool // local functions that log in on every call
+	handsBack map[*types.Func]bool // ... that can be login wrappers: the fact is exported for these
+	reported  map[*types.Func]bool // ... whose repeated login is reported inside them
 }
 
 // site is one login call and what the analysis found about it.
@@ -414,7 +337,10 @@ func (st *state) perIteration(s *site, loops []ast.Stmt) *analysis.Diagnostic {
 			continue // the loop ends after a successful login: a retry (blindretry's business)
 		}
 		hs, inline := s.Holders()
-		use := s.UsageIn(r.Nodes, hs, nil)
+		// A login at the bottom of the loop serves the work at the top of
+		// the next iteration ("sleep, then get a new token").
+		nodes := append(r.Nodes, loopPrefix(loop, s.Expr)...)
+		use := s.UsageIn(nodes, hs, nil)
 		if use.Escape || (!use.Use && !inline) {
 			return nil
 		}
@@ -432,10 +358,34 @@ func (st *state) perIteration(s *site, loops []ast.Stmt) *analysis.Diagnostic {
 	return nil
 }
 
+// loopPrefix returns the statements of the loop's body before the one that
+// holds the call: what the next iteration runs before the call again.
+func loopPrefix(loop ast.Stmt, call ast.Node) []ast.Node {
+	var body *ast.BlockStmt
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		body = l.Body
+	case *ast.RangeStmt:
+		body = l.Body
+	}
+	if body == nil {
+		return nil
+	}
+	var out []ast.Node
+	for _, st := range body.List {
+		if st.Pos() <= call.Pos() && call.End() <= st.End() {
+			return out
+		}
+		out = append(out, st)
+	}
+	return nil
+}
+
 // perRequest is shape 2: a login reached on every call of an HTTP handler, a
 // gRPC method, or a function a scheduler calls on every tick.
 func (st *state) perRequest(s *site) *analysis.Diagnostic {
-	what, related := st.context(s.Fn)
+	ctx := st.res.Entry(s.Fn)
+	what, related := ctx.Every, ctx.Related
 	if what == "" || !s.Fn.Unconditional(s.Expr, s.Fn.Node, true, true) {
 		return nil
 	}
@@ -447,8 +397,11 @@ func (st *state) perRequest(s *site) *analysis.Diagnostic {
 		return nil
 	}
 	hs, _ := s.Holders()
-	if s.UsageIn(r.Nodes, hs, nil).Escape {
-		return nil // the session is kept somewhere: someone's cache
+	if u := s.UsageIn(r.Nodes, hs, nil); u.Escape && (u.Other || !u.GlobalRead) {
+		// The session is kept somewhere: someone's cache. Not when it goes
+		// into a package-level variable the function goes on to use: it
+		// overwrites that variable with a new session on every run.
+		return nil
 	}
 	return &analysis.Diagnostic{
 		Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "per-request",

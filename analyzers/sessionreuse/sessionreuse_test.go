@@ -80,7 +80,7 @@ func TestAnalyzer(t *testing.T) {
 // scheduler declared by flag.
 func declared(t *testing.T) *analysis.Analyzer {
 	t.Helper()
-	a := sessionreuse.New(sflogin.Analyzer, sessionreuse.Config{})
+	a := sessionreuse.New(sflogin.New(sflogin.Config{}), sessionreuse.Config{})
 	for flag, val := range map[string]string{
 		"handlers":   "sessionreuse/web.HandlerFunc",
 		"schedulers": "sessionreuse/cron.(*Cron).AddFunc",
@@ -125,7 +125,7 @@ func TestUndeclared(t *testing.T) {
 // TestBadFlag checks that a malformed reference is a flag error.
 func TestBadFlag(t *testing.T) {
 	t.Parallel()
-	a := sessionreuse.New(sflogin.Analyzer, sessionreuse.Config{})
+	a := sessionreuse.New(sflogin.New(sflogin.Config{}), sessionreuse.Config{})
 	for _, name := range []string{"handlers", "schedulers"} {
 		for _, bad := range []string{"nodot", "example.com/pkg.", "example.com/pkg.a.b.c"} {
 			if err := a.Flags.Set(name, bad); err == nil {
@@ -133,6 +133,32 @@ func TestBadFlag(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSharedLists checks that the handler and scheduler lists are the
+// shared pass's (blindretry asks the same question): -sessionreuse.handlers
+// and the Config write into -sflogin.handlers, and the flag set either way
+// finds the handlers.
+func TestSharedLists(t *testing.T) {
+	t.Parallel()
+	login := sflogin.New(sflogin.Config{})
+	a := sessionreuse.New(login, sessionreuse.Config{Handlers: []string{"example.com/a.H"}})
+	if err := a.Flags.Set("handlers", "example.com/b.H"); err != nil {
+		t.Fatal(err)
+	}
+	if err := login.Flags.Set("handlers", "example.com/c.H"); err != nil {
+		t.Fatal(err)
+	}
+	want := "example.com/a.H,example.com/b.H,example.com/c.H"
+	for _, f := range []*analysis.Analyzer{a, login} {
+		if got := f.Flags.Lookup("handlers").Value.String(); got != want {
+			t.Errorf("-%s.handlers = %q, want %q", f.Name, got, want)
+		}
+	}
+	// Declared on the shared pass alone, the test framework's handler type
+	// and scheduler are found.
+	login = sflogin.New(sflogin.Config{Handlers: []string{"sessionreuse/web.HandlerFunc"}, Schedulers: []string{"sessionreuse/cron.(*Cron).AddFunc"}})
+	analysistest.Run(t, testdata(t), sessionreuse.New(login, sessionreuse.Config{}), "sessionreuse/declared")
 }
 
 // TestBroken runs the analyzer (and the shared pass) despite type errors,
@@ -192,4 +218,15 @@ func TestDoc(t *testing.T) {
 			t.Errorf("no -%s flag", name)
 		}
 	}
+}
+
+// TestCallbacks checks the callbacks that run once per scrape or request
+// besides handlers: a Prometheus collector's Collect, an OpenAPI auth writer
+// (func literal and method), an http.RoundTripper; and that a cached
+// session, or a method that only shares the name, is not reported. And
+// handlers whose credentials are filled from the environment through a
+// pointer (the same on every request), against those read from the request.
+func TestCallbacks(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), sessionreuse.Analyzer, "sessionreuse/callback", "sessionreuse/envcreds")
 }

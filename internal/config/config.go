@@ -40,6 +40,14 @@ type Settings struct {
 	// RetryHelpers are your functions that call their first func argument
 	// again until it succeeds.
 	RetryHelpers []string `json:"retry-helpers,omitempty" flag:"sflogin.retry"`
+	// Handlers are your named function types (import/path.Type) whose
+	// functions serve one request each, and interface methods called once
+	// per request (import/path.Iface.Method), added to the defaults
+	// (net/http handlers, Prometheus Collect...).
+	Handlers []string `json:"handlers,omitempty" flag:"sflogin.handlers"`
+	// Schedulers are your functions that call the functions passed to them
+	// on a timer, added to the k8s wait.Until family, robfig/cron and gocron.
+	Schedulers []string `json:"schedulers,omitempty" flag:"sflogin.schedulers"`
 	// Tests is the test-file rule: secrets (the default: only
 	// hardcodedtoken looks at _test.go files), all or none. See [TestRule].
 	Tests TestRule `json:"tests,omitempty"`
@@ -81,11 +89,10 @@ type UnhandledFault struct {
 
 // SessionReuse are the sessionreuse settings.
 type SessionReuse struct {
-	// Handlers are named function types (import/path.Type) whose functions
-	// serve one request each, added to the defaults (net/http handlers...).
+	// Handlers: deprecated, use the top-level handlers key (the same list:
+	// blindretry reads it too).
 	Handlers []string `json:"handlers,omitempty" flag:"sessionreuse.handlers"`
-	// Schedulers are functions that call the functions passed to them on a
-	// timer, added to the k8s wait.Until family, robfig/cron and gocron.
+	// Schedulers: deprecated, use the top-level schedulers key.
 	Schedulers []string `json:"schedulers,omitempty" flag:"sessionreuse.schedulers"`
 }
 

@@ -4,8 +4,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sflint/sflint/internal/sfapi"
 )
 
 // This file answers whether a login's credentials, or the client it logs
@@ -195,6 +199,7 @@ func (st *Env) indexVaries(e ast.Expr, sc *scope) bool {
 
 func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {
 	defs := map[*types.Var][]ast.Expr{}
+	filled := map[*ast.UnaryExpr]bool{} // &x handed to a config filler
 	add := func(id ast.Expr, rhs ast.Expr) {
 		ident, ok := ast.Unparen(id).(*ast.Ident)
 		if !ok {
@@ -226,6 +231,8 @@ func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {
 					add(id, n.Values[i])
 				case len(n.Values) == 1:
 					add(id, n.Values[0])
+				case len(n.Values) == 0 && n.Type != nil:
+					add(id, n.Type) // the zero value: reads no variable
 				}
 			}
 		case *ast.IncDecStmt:
@@ -237,12 +244,55 @@ func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {
 			if n.Value != nil {
 				add(n.Value, nil)
 			}
+		case *ast.CallExpr:
+			if st.fillsFromConfig(n) {
+				for _, a := range n.Args {
+					if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+						add(u.X, n) // the same values on every call
+						filled[u] = true
+					}
+				}
+			}
 		case *ast.UnaryExpr:
-			if n.Op == token.AND {
+			if n.Op == token.AND && !filled[n] {
 				add(n.X, nil)
 			}
 		}
 		return true
 	})
 	return defs
+}
+
+// configFillers are functions that fill the struct (or variable) their
+// pointer argument points to from the environment, a configuration file
+// or the command line: the same values on every request. By package path
+// (major version suffix stripped) and name; a method is Type.Method.
+var configFillers = map[string][]string{
+	"github.com/kelseyhightower/envconfig": {"Process", "MustProcess"},
+	"github.com/sethvargo/go-envconfig":    {"Process", "ProcessWith", "MustProcess"},
+	"github.com/caarlos0/env":              {"Parse", "ParseWithOptions", "ParseWithFuncs"},
+	"github.com/ilyakaznacheev/cleanenv":   {"ReadEnv", "ReadConfig", "UpdateEnv"},
+	"github.com/spf13/viper":               {"Unmarshal", "UnmarshalKey", "UnmarshalExact", "Viper.Unmarshal", "Viper.UnmarshalKey", "Viper.UnmarshalExact"},
+	"github.com/knadh/koanf":               {"Koanf.Unmarshal", "Koanf.UnmarshalWithConf"},
+	"github.com/jessevdk/go-flags":         {"Parse", "ParseArgs", "Parser.Parse"},
+	"github.com/alecthomas/kong":           {"Parse"},
+	"flag": {"StringVar", "BoolVar", "IntVar", "Int64Var", "UintVar", "Uint64Var", "Float64Var", "DurationVar", "TextVar", "Var",
+		"FlagSet.StringVar", "FlagSet.BoolVar", "FlagSet.IntVar", "FlagSet.Int64Var", "FlagSet.UintVar", "FlagSet.Uint64Var",
+		"FlagSet.Float64Var", "FlagSet.DurationVar", "FlagSet.TextVar", "FlagSet.Var"},
+	"github.com/spf13/pflag": {"StringVar", "StringVarP", "BoolVar", "BoolVarP", "IntVar", "IntVarP", "DurationVar",
+		"FlagSet.StringVar", "FlagSet.StringVarP", "FlagSet.BoolVar", "FlagSet.BoolVarP", "FlagSet.IntVar", "FlagSet.IntVarP", "FlagSet.DurationVar"},
+}
+
+// fillsFromConfig reports whether the call fills its pointer arguments
+// from the environment, a configuration file or the command line.
+func (st *Env) fillsFromConfig(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(st.Info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	pkg, recv, name := sfapi.FuncKey(fn)
+	if recv != "" {
+		name = strings.TrimPrefix(recv, "*") + "." + name
+	}
+	return slices.Contains(configFillers[sfapi.StripMajor(pkg)], name)
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/cfg"
@@ -206,6 +207,13 @@ type Usage struct {
 	Use    bool // the session is used (a call on it, or it is passed to one)
 	API    bool // an API call is made on the holder itself
 	Escape bool // the session is kept beyond the region: returned, stored, sent, captured
+	// Globals are the package-level variables the session is stored in;
+	// Other says it escapes some other way too.
+	Globals []*types.Var
+	Other   bool
+	// GlobalRead: a Global is read again in the region after the store
+	// (the function goes on to use the session through it).
+	GlobalRead bool
 	// APICall is the first API call on the holder.
 	APICall *ast.CallExpr
 }
@@ -241,39 +249,61 @@ func (l *Login) UsageIn(nodes []ast.Node, hs []Holder, recv *types.Var) Usage {
 		}
 		return false
 	}
+	global := func(lhs ast.Expr) *types.Var {
+		if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+			if v, ok := env.Info.ObjectOf(id).(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				return v
+			}
+		}
+		return nil
+	}
+	escape := func() { u.Escape, u.Other = true, true }
+	stored := map[*ast.Ident]bool{} // the left-hand sides of the stores into Globals
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
 			continue
 		case *ast.GoStmt:
 			if env.Refers(n, hs) {
-				u.Escape = true
+				escape()
 			}
 			continue
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
 				if env.CarriesHolder(r, hs) {
-					u.Escape = true
+					escape()
 				}
 			}
 		case *ast.SendStmt:
 			if env.CarriesHolder(n.Value, hs) {
-				u.Escape = true
+				escape()
 			}
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, lhs := range n.Lhs {
 					if env.CarriesHolder(n.Rhs[i], hs) && (keeps(lhs) || isAppend(env.Info, n.Rhs[i])) {
-						u.Escape = true
+						if v := global(lhs); v != nil && !isAppend(env.Info, n.Rhs[i]) {
+							u.Escape = true
+							u.Globals = append(u.Globals, v)
+							stored[ast.Unparen(lhs).(*ast.Ident)] = true
+						} else {
+							escape()
+						}
 					}
 				}
 			}
 		}
 		ast.Inspect(n, func(m ast.Node) bool {
 			switch m := m.(type) {
+			case *ast.Ident:
+				if len(u.Globals) > 0 && !stored[m] {
+					if v, ok := env.Info.Uses[m].(*types.Var); ok && slices.Contains(u.Globals, v) {
+						u.GlobalRead = true
+					}
+				}
 			case *ast.FuncLit:
 				if env.Refers(m, hs) {
-					u.Escape = true // captured by a closure that may outlive the region
+					escape() // captured by a closure that may outlive the region
 				}
 				return false
 			case *ast.CallExpr:
@@ -335,7 +365,7 @@ func (l *Login) useCall(call *ast.CallExpr, hs []Holder, recv *types.Var, u *Usa
 	if fn != nil && HasPrefix(fn.Name(), StorePrefixes) {
 		for _, a := range call.Args {
 			if env.CarriesHolder(a, hs) {
-				u.Escape = true // pool.Put(c), cache.Set(k, sid)
+				u.Escape, u.Other = true, true // pool.Put(c), cache.Set(k, sid)
 				return
 			}
 		}

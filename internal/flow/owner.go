@@ -148,3 +148,57 @@ func newFuncLite(env *Env, fd *ast.FuncDecl) *Func {
 	f.index()
 	return f
 }
+
+// GlobalEnded says what the package does with a session kept in one of its
+// package-level variables: ended reports that some function logs it out
+// (a logout call on it, or a call that takes it over and logs it out);
+// sure reports that every use of the variable was understood — method
+// calls on it, fields read from it, comparisons, assignments to it, and
+// calls of functions known (by fact) to only borrow it. When sure is false
+// the variable goes somewhere the package cannot follow.
+func (e *Env) GlobalEnded(v *types.Var) (ended, sure bool) {
+	sure = true
+	for _, f := range e.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || e.Info.Uses[id] != v || !sure || ended {
+				return !ended && sure
+			}
+			switch p := e.Parent(id).(type) {
+			case *ast.SelectorExpr: // v.Method(...) or v.Field
+				if call, ok := e.Parent(p).(*ast.CallExpr); ok && call.Fun == p && e.IsLogoutCall(call) {
+					ended = true
+				}
+			case *ast.CallExpr:
+				if e.IsLogoutCall(p) {
+					ended = true
+					break
+				}
+				fn := e.Callee(p)
+				i := slicesIndex(p.Args, id)
+				if fn == nil || i < 0 || !e.Owner(fn).Borrowed(i) {
+					sure = false // handed to a function that may take it over
+				}
+			case *ast.AssignStmt:
+				if slicesIndex(p.Lhs, id) < 0 {
+					sure = false // copied to another variable
+				}
+			case *ast.BinaryExpr: // v == nil
+			case *ast.ValueSpec: // its own declaration
+			default:
+				sure = false
+			}
+			return true
+		})
+	}
+	return ended, sure
+}
+
+func slicesIndex(list []ast.Expr, x ast.Expr) int {
+	for i, e := range list {
+		if ast.Unparen(e) == x {
+			return i
+		}
+	}
+	return -1
+}

@@ -26,6 +26,7 @@ const (
 	ViaLoop   RetryKind = iota + 1 // the same call again, around a loop or a goto
 	ViaRecur                       // the enclosing function calling itself
 	ViaHelper                      // a retry helper calling the function again
+	ViaCaller                      // the function runs again and again (a handler): see LeavesUnclassified
 )
 
 // Retry is a way back found from a failed login.
@@ -102,6 +103,55 @@ func (l *Login) Retried(stop func(*types.Func) bool) *Retry {
 		s.opMoves = s.opChangesCreds()
 	}
 	return s.run()
+}
+
+// LeavesUnclassified searches the paths on which the login failed for one
+// that leaves the function (returns, or falls off the end of its body)
+// without a decision on what the failure is: a function that runs again
+// and again (a handler, a collector) then logs in again on its next run,
+// with the same credentials. It returns the node where the path leaves:
+// the return statement, or the last node of the body. A classification on
+// the way (a fault code read, errors.As, a predicate on the error) may
+// stop the next runs, so such a path is not blind; a path that ends the
+// process does not come back.
+func (l *Login) LeavesUnclassified() ast.Node {
+	if l.Call.Err == sfapi.NoResult || !l.At.Valid() {
+		return nil
+	}
+	s := &retrySearch{l: l, fnObj: l.Fn.Obj, loops: map[ast.Stmt]bool{}, handled: map[visitKey]bool{}}
+	if !s.seen() {
+		return nil
+	}
+	s.k = l.classifier()
+	var found ast.Node
+	h, ok := l.Search(Query{
+		From: Failed,
+		Skip: []Outcome{Succeeded, NoAnswer},
+		Node: func(n ast.Node, _ *State) Step {
+			if s.k.classifies(n) {
+				return Stop // handed to a classifier: writeLoginError(w, err)
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok {
+				found = ret
+				return Found
+			}
+			return Next
+		},
+		Decision: func(b *cfg.Block, _ State) Step {
+			if s.classifyingDecision(b) {
+				return Stop
+			}
+			return Next
+		},
+		Exit: func(*cfg.Block, State) Step { return Found },
+	})
+	if !ok {
+		return nil
+	}
+	if found == nil {
+		found = h.Node
+	}
+	return found
 }
 
 // seen reports whether the failure can be seen at all: the error (or a raw

@@ -43,6 +43,10 @@ type Query struct {
 	// Decision is asked at a block ending in a two-way decision, before the
 	// model follows its branches; Stop ends the path there.
 	Decision func(b *cfg.Block, st State) Step
+	// Exit is asked when a path leaves the function: at the end of a block
+	// with no successors that returns or falls off the end of the body (not
+	// one ending in a call that never returns). Nil means Stop.
+	Exit func(b *cfg.Block, st State) Step
 	// Kill reports whether assigning e to a variable clears the error from
 	// it, though e reads the error (a classification of it).
 	Kill func(e ast.Expr) bool
@@ -143,6 +147,13 @@ func (s *search) from(b *cfg.Block, idx int, st State, entry bool) (Hit, bool) {
 			return Hit{}, false
 		}
 	}
+	if len(b.Succs) == 0 && s.q.Exit != nil && s.l.Fn.exits(b) && s.q.Exit(b, st) == Found {
+		var n ast.Node = s.l.Fn.Node
+		if len(b.Nodes) > 0 {
+			n = b.Nodes[len(b.Nodes)-1]
+		}
+		return Hit{Node: n, Block: b, State: st, Path: append([]*cfg.Block(nil), s.path...)}, true
+	}
 	if len(b.Succs) == 2 && s.q.Decision != nil && s.q.Decision(b, st) == Stop {
 		return Hit{}, false
 	}
@@ -168,6 +179,23 @@ func (s *search) from(b *cfg.Block, idx int, st State, entry bool) (Hit, bool) {
 		}
 	}
 	return Hit{}, false
+}
+
+// exits reports whether a block with no successors leaves the function:
+// it returns or falls off the end of the body, rather than ending in a
+// call that never returns (panic, os.Exit, log.Fatal, t.Fatal).
+func (f *Func) exits(b *cfg.Block) bool {
+	if b.Return() != nil || !b.Live {
+		return b.Live
+	}
+	if len(b.Nodes) > 0 {
+		if es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt); ok {
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && !f.Env.MayReturn(call) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (s *search) enter(from, to *cfg.Block, st State) (State, bool) {

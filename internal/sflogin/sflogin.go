@@ -45,6 +45,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/sflint/sflint/internal/entry"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 )
@@ -57,6 +58,14 @@ type Config struct {
 	Decls sfapi.Decls
 	// IncludeTests makes every analyzer look at _test.go files.
 	IncludeTests bool
+	// Handlers are the user's named func types whose functions serve one
+	// request each (import/path.Type), and callback interface methods that
+	// run once per request (import/path.Iface.Method), added to
+	// entry.DefaultHandlers.
+	Handlers []string
+	// Schedulers are the user's functions that call the functions passed
+	// to them again and again, added to entry.DefaultSchedulers.
+	Schedulers []string
 }
 
 // Analyzer is the shared pass built from the default configuration.
@@ -73,7 +82,8 @@ func New(cfg Config) *analysis.Analyzer {
 		Run:        inst.run,
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes: []analysis.Fact{new(LoginFact), new(ClassifierFact), new(PackageFact),
-			new(flow.NoReturnFact), new(flow.RawLogoutFact), new(flow.OwnerFact), new(flow.RetryFact)},
+			new(flow.NoReturnFact), new(flow.RawLogoutFact), new(flow.OwnerFact), new(flow.RetryFact),
+			new(entry.Schedules)},
 		// The pass copes with ill-typed code (internal/fuzz feeds it
 		// arbitrary source), so a check may set RunDespiteErrors too.
 		RunDespiteErrors: true,
@@ -82,6 +92,10 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.Var(RefList{P: &inst.cfg.Decls.Logouts}, "logout", "comma-separated `functions` that end a Salesforce session")
 	a.Flags.Var(RefList{P: &inst.cfg.Decls.Classifiers}, "classifier", "comma-separated `functions` that inspect a login fault code")
 	a.Flags.Var(RefList{P: &inst.cfg.Decls.Retries, Funcs: true}, "retry", "comma-separated `functions` (import/path.Func) that retry their first func argument until it succeeds")
+	a.Flags.Var(RefList{P: &inst.cfg.Handlers}, "handlers",
+		"comma-separated named func `types` whose functions serve one request each (import/path.Type), or interface methods called once per request (import/path.Iface.Method), added to "+strings.Join(entry.DefaultHandlers(), ","))
+	a.Flags.Var(RefList{P: &inst.cfg.Schedulers}, "schedulers",
+		"comma-separated `functions` that call the functions passed to them again and again, on a timer or per event (import/path.Func or import/path.Type.Method), added to the k8s wait.Until family, robfig/cron, gocron and aws-lambda-go's lambda.Start")
 	a.Flags.BoolVar(&inst.cfg.IncludeTests, "tests", cfg.IncludeTests, "analyse _test.go files too (hardcodedtoken always does)")
 	return a
 }
@@ -133,11 +147,17 @@ type instance struct {
 	cfg   Config
 	once  sync.Once
 	model *sfapi.Model
+	spec  *entry.Spec
 	err   error
 }
 
 func (inst *instance) getModel() (*sfapi.Model, error) {
-	inst.once.Do(func() { inst.model, inst.err = sfapi.New(inst.cfg.Decls) })
+	inst.once.Do(func() {
+		inst.model, inst.err = sfapi.New(inst.cfg.Decls)
+		if inst.err == nil {
+			inst.spec, inst.err = entry.NewSpec(inst.cfg.Handlers, inst.cfg.Schedulers)
+		}
+	})
 	return inst.model, inst.err
 }
 
@@ -159,6 +179,7 @@ type Result struct {
 	Env *flow.Env
 
 	pass    *analysis.Pass
+	entries *entry.Finder
 	files   []*ast.File // analysed files
 	tests   []*ast.File // _test.go files left out of files
 	byExpr  map[*ast.CallExpr]*Call
@@ -226,6 +247,17 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	res := &Result{Model: model, pass: pass}
+	res.entries = entry.NewFinder(inst.spec, pass)
+	res.entries.IsRetry = func(fn *types.Func) bool {
+		return model.Retry(fn) != nil || pass.ImportObjectFact(fn.Origin(), new(flow.RetryFact))
+	}
+	res.entries.Env = func() *flow.Env {
+		if res.Env == nil {
+			res.Env = flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, model, pass.Files)
+			res.Env.Import = importer{pass}
+		}
+		return res.Env
+	}
 	for _, f := range pass.Files {
 		if isTestFile(pass, f) && !inst.cfg.IncludeTests {
 			res.tests = append(res.tests, f)
@@ -239,10 +271,10 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass, model) {
 		res.Skipped = true
 		if len(retries) > 0 {
-			env := flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, model, pass.Files)
-			env.Import = importer{pass}
-			exportRetries(pass, env, retries)
+			exportRetries(pass, res.entries.Env(), retries)
 		}
+		// So are schedulers: a helper that runs a func on a timer.
+		res.entries.DeriveSchedulers()
 		return res, nil
 	}
 	res.ignores = newIgnoreIndex(pass)
@@ -251,7 +283,17 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	st.deriveFacts()
 	st.collect()
 	st.buildFlow(retries)
+	res.entries.DeriveSchedulers()
 	return res, nil
+}
+
+// Entry says whether the function runs again and again: once per request,
+// RPC, scrape or tick.
+func (r *Result) Entry(fi *flow.Func) entry.Context {
+	if r == nil || r.entries == nil {
+		return entry.Context{}
+	}
+	return r.entries.Of(fi)
 }
 
 // relevant reports whether the package can contain anything sflint looks

@@ -73,7 +73,7 @@ func TestFacts(t *testing.T) {
 // functions that only borrow the client they are given, and the user's
 // retry helpers (in a package that is otherwise skipped).
 func TestFlowFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/noreturn", "nologout/rawhelper", "nologout/borrowlib", "blindretry/retrylib")
+	analysistest.Run(t, testdata(t), sflogin.Analyzer, "sflogin/noreturn", "nologout/rawhelper", "nologout/borrowlib", "blindretry/retrylib", "sflogin/sched")
 }
 
 // TestCalls checks how calls resolve: wrappers from another package (by fact),

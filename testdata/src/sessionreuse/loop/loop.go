@@ -294,3 +294,49 @@ func spawn(cfg wrap.Config, ids []string) {
 		}()
 	}
 }
+
+// collector keeps its session on its receiver and logs in through a method
+// of its own: the shape of event-log shippers that "get a new token" after
+// every sleep.
+type collector struct {
+	client *simpleforce.Client
+	c      creds
+}
+
+func (k *collector) relogin() error { // want relogin:"logs in on every call"
+	return k.client.LoginPassword(k.c.user, k.c.pass, k.c.token)
+}
+
+func (k *collector) ship() error {
+	_, err := k.client.Query("SELECT Id FROM EventLogFile")
+	return err
+}
+
+// The login at the bottom of the loop serves the work at the top of the
+// next iteration: one login per tick.
+func shipForever(k *collector) { // want shipForever:"logs in on every call"
+	if err := k.relogin(); err != nil {
+		panic(err)
+	}
+	for {
+		_ = k.ship()
+		time.Sleep(time.Minute)
+		if err := k.relogin(); err != nil { // want `loop.\(\*collector\).relogin \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every tick of this loop`
+			panic(err)
+		}
+	}
+}
+
+// Logging in again only when the session is gone: negative.
+func shipRefreshing(k *collector) {
+	for {
+		err := k.ship()
+		var sfErr simpleforce.SalesforceError
+		if errors.As(err, &sfErr) && sfErr.ErrorCode == "INVALID_SESSION_ID" {
+			if err := k.relogin(); err != nil {
+				panic(err)
+			}
+		}
+		time.Sleep(time.Minute)
+	}
+}

@@ -71,7 +71,7 @@ func helpers(ctx context.Context) {
 }
 
 // A scheduler of this package.
-func every(d time.Duration, fn func()) { // want every:"schedules \\[1\\]"
+func every(d time.Duration, fn func()) {
 	for {
 		fn()
 		time.Sleep(d)

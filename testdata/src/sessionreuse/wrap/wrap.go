@@ -94,7 +94,7 @@ func (d *DAO) Search(name string) (*simpleforce.QueryResult, error) { // want Se
 }
 
 // Every calls fn now and then on every tick until it fails: a scheduler.
-func Every(ctx context.Context, d time.Duration, fn func() error) error { // want Every:"schedules \\[2\\]"
+func Every(ctx context.Context, d time.Duration, fn func() error) error {
 	t := time.NewTicker(d)
 	defer t.Stop()
 	for {
@@ -110,7 +110,7 @@ func Every(ctx context.Context, d time.Duration, fn func() error) error { // wan
 }
 
 // Background runs fn on every tick in a goroutine.
-func Background(d time.Duration, fn func()) { // want Background:"schedules \\[1\\]"
+func Background(d time.Duration, fn func()) {
 	go func() {
 		for range time.Tick(d) {
 			fn()
@@ -119,7 +119,7 @@ func Background(d time.Duration, fn func()) { // want Background:"schedules \\[1
 }
 
 // Forward hands fn on to Every: a scheduler too.
-func Forward(ctx context.Context, fn func() error) error { // want Forward:"schedules \\[1\\]"
+func Forward(ctx context.Context, fn func() error) error {
 	return Every(ctx, time.Minute, fn)
 }
 
