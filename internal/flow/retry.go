@@ -91,6 +91,9 @@ func (l *Login) Retried(stop func(*types.Func) bool) *Retry {
 			s.loops[n.(ast.Stmt)] = true
 		}
 	}
+	if len(s.loops) == 0 && len(s.uses) == 0 && !l.Fn.mayLoop() {
+		return nil // no way back: no loop around the login, no goto, no recursion, no helper
+	}
 	if !s.seen() {
 		return nil
 	}
