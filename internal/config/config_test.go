@@ -71,7 +71,7 @@ func TestEmptyFile(t *testing.T) {
 // offending key's line when there is one.
 func TestFileErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
-		{"login: [a.B]\n", `.sflint.yml:1: unknown key "login" (did you mean "logins"?); valid keys: enable, disable, logins, logouts, classifiers, retry-helpers, tests, blindretry, unhandledfault, sessionreuse, nologout, hardcodedtoken, flags`},
+		{"login: [a.B]\n", `.sflint.yml:1: unknown key "login" (did you mean "logins"?); valid keys: enable, disable, logins, logouts, classifiers, retry-helpers, handlers, schedulers, tests, blindretry, unhandledfault, sessionreuse, nologout, hardcodedtoken, flags`},
 		{"disable: [x]\nhardcodedtoken:\n  min_length: 3\n", `.sflint.yml:3: unknown key "hardcodedtoken.min_length" (did you mean "hardcodedtoken.min-length"?); valid keys under hardcodedtoken: min-length, tests`},
 		{"hardcodedtoken:\n  min-length: long\n", `.sflint.yml:2: hardcodedtoken.min-length: want a whole number, not a string`},
 		{"logins: example.com/a.B\n", `.sflint.yml:1: logins: want a list of strings, not a string`},

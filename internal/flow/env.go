@@ -38,6 +38,7 @@ type Env struct {
 	mu       sync.Mutex
 	parents  map[ast.Node]ast.Node // see Parent
 	indexed  map[ast.Decl]bool     // top-level declarations whose nodes parents holds
+	asked    map[ast.Decl]int      // Parent questions answered by a descent, per declaration
 	noReturn map[*types.Func]bool  // the package's functions that never return
 	owners   map[*types.Func]*OwnerFact
 	retries  map[*types.Func]*RetryFact
@@ -72,6 +73,7 @@ func NewEnv(fset *token.FileSet, info *types.Info, pkg *types.Package, model *sf
 		Decls:        map[*types.Func]*ast.FuncDecl{},
 		parents:      map[ast.Node]ast.Node{},
 		indexed:      map[ast.Decl]bool{},
+		asked:        map[ast.Decl]int{},
 		noReturn:     map[*types.Func]bool{},
 		owners:       map[*types.Func]*OwnerFact{},
 		retries:      map[*types.Func]*RetryFact{},
@@ -97,8 +99,53 @@ func (e *Env) Parent(n ast.Node) ast.Node {
 	if p, ok := e.parents[n]; ok {
 		return p
 	}
+	// A few questions about a declaration are answered by a descent from
+	// it; indexing every node of it pays off only for many.
+	if d := e.decl(n.Pos()); d != nil && !e.indexed[d] {
+		if e.asked[d] < descentsBeforeIndex {
+			e.asked[d]++
+			return e.descend(d, n)
+		}
+	}
 	e.index(n)
 	return e.parents[n]
+}
+
+// descentsBeforeIndex is how many Parent questions about one top-level
+// declaration are answered by a descent before its nodes are indexed.
+const descentsBeforeIndex = 64
+
+// descend returns the parent of n by a walk from the top-level declaration
+// d down the nodes that hold n (the file for d itself).
+func (e *Env) descend(d ast.Decl, n ast.Node) ast.Node {
+	if n == d {
+		for _, f := range e.Files {
+			if d.Pos() >= f.FileStart && d.Pos() < f.FileEnd {
+				return f
+			}
+		}
+		return nil
+	}
+	var path []ast.Node
+	var parent ast.Node
+	pos, end := n.Pos(), n.End()
+	ast.Inspect(d, func(m ast.Node) bool {
+		switch {
+		case parent != nil:
+			return false
+		case m == nil:
+			path = path[:len(path)-1]
+			return false
+		case m == n:
+			parent = path[len(path)-1]
+			return false
+		case m.Pos() > pos || m.End() < end:
+			return false
+		}
+		path = append(path, m)
+		return true
+	})
+	return parent
 }
 
 // index records the parents of the nodes of the top-level declaration that
@@ -163,11 +210,51 @@ func (e *Env) Callee(call *ast.CallExpr) *types.Func {
 // Enclosing returns the innermost function declaration or literal whose
 // body contains n, or nil.
 func (e *Env) Enclosing(n ast.Node) ast.Node {
-	for p := e.Parent(n); p != nil; p = e.Parent(p) {
-		switch p.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return p
+	e.mu.Lock()
+	_, indexed := e.parents[n]
+	e.mu.Unlock()
+	if indexed {
+		for p := e.Parent(n); p != nil; p = e.Parent(p) {
+			switch p.(type) {
+			case *ast.FuncDecl, *ast.FuncLit:
+				return p
+			}
 		}
+		return nil
+	}
+	// Descend from the top-level declaration through the nodes that hold
+	// n, without indexing the declaration's parents.
+	d := e.decl(n.Pos())
+	if d == nil {
+		return nil
+	}
+	var found ast.Node
+	pos, end := n.Pos(), n.End()
+	ast.Inspect(d, func(m ast.Node) bool {
+		if m == nil || m == n || m.Pos() > pos || m.End() < end {
+			return false
+		}
+		switch m.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			found = m
+		}
+		return true
+	})
+	return found
+}
+
+// decl returns the top-level declaration that holds pos.
+func (e *Env) decl(pos token.Pos) ast.Decl {
+	for _, f := range e.Files {
+		if pos < f.FileStart || pos >= f.FileEnd {
+			continue
+		}
+		decls := f.Decls
+		i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
+		if i < len(decls) && decls[i].Pos() <= pos {
+			return decls[i]
+		}
+		return nil
 	}
 	return nil
 }

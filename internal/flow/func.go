@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"sync"
 
 	"golang.org/x/tools/go/cfg"
@@ -22,10 +23,14 @@ type Func struct {
 	// Logins are the logins of the body, not of nested literals, in source order.
 	Logins []*Login
 
-	at     map[ast.Node]Loc          // CFG node -> where it is
-	writes map[ast.Node][]varDef     // CFG node -> the variables it assigns as a whole
-	reads  map[ast.Node][]*types.Var // CFG node -> the variables it reads (closures it makes included)
-	defs   map[*types.Var][]Def      // local variable -> its assignments, in source order
+	at    map[ast.Node]Loc // CFG node -> where it is
+	byPos []ast.Node       // the CFG nodes by position (see Locate)
+
+	mayLoopOnce sync.Once
+	loops       bool                      // see mayLoop
+	writes      map[ast.Node][]varDef     // CFG node -> the variables it assigns as a whole
+	reads       map[ast.Node][]*types.Var // CFG node -> the variables it reads (closures it makes included)
+	defs        map[*types.Var][]Def      // local variable -> its assignments, in source order
 	// derived maps a variable to those assigned from an expression reading
 	// it (w := f(v)), or handed as &w to a call with it, or bound to it by a
 	// type switch.
@@ -138,12 +143,19 @@ func (f *Func) index() {
 	// Statements that are not nodes themselves (a range or type switch
 	// statement, a case clause) are walked too, outside any node.
 	var stack []ast.Node // for each open node, the node and top to restore
+	var path []ast.Node  // the open nodes: the last is the parent of the next
 	ast.Inspect(f.Body, func(n ast.Node) bool {
 		if n == nil {
 			node, top = stack[len(stack)-2], stack[len(stack)-1]
 			stack = stack[:len(stack)-2]
+			path = path[:len(path)-1]
 			return false
 		}
+		var parent ast.Node
+		if len(path) > 0 {
+			parent = path[len(path)-1]
+		}
+		path = append(path, n)
 		stack = append(stack, node, top)
 		if _, ok := f.at[n]; ok && node == top {
 			node, top = n, n
@@ -190,7 +202,7 @@ func (f *Func) index() {
 			if n.Op == token.AND {
 				if v := identVar(info, n.X); v != nil {
 					f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.AND})
-					if call, ok := f.Env.Parent(n).(*ast.CallExpr); ok {
+					if call, ok := parent.(*ast.CallExpr); ok {
 						for _, a := range call.Args {
 							if a != n {
 								f.derive(a, v)
@@ -272,6 +284,28 @@ func Pairs(info *types.Info, lhs, rhs []ast.Expr) []Pair {
 // Locate returns the CFG node holding n (n itself or an ancestor), or an
 // invalid location when n is in no live block.
 func (f *Func) Locate(n ast.Node) Loc {
+	if loc, ok := f.at[n]; ok {
+		return loc
+	}
+	// The CFG node whose source holds n: CFG nodes do not nest, so it is
+	// the last one that starts at or before n, if it ends after n.
+	if f.byPos == nil {
+		f.byPos = make([]ast.Node, 0, len(f.at))
+		for m := range f.at {
+			f.byPos = append(f.byPos, m)
+		}
+		sort.Slice(f.byPos, func(i, j int) bool {
+			a, b := f.byPos[i], f.byPos[j]
+			return a.Pos() < b.Pos() || a.Pos() == b.Pos() && a.End() < b.End()
+		})
+	}
+	pos, end := n.Pos(), n.End()
+	i := sort.Search(len(f.byPos), func(i int) bool { return f.byPos[i].Pos() > pos })
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if m := f.byPos[j]; end <= m.End() {
+			return f.at[m]
+		}
+	}
 	for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
 		if loc, ok := f.at[m]; ok {
 			return loc

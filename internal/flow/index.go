@@ -269,6 +269,31 @@ func counted(info *types.Info, fs *ast.ForStmt) bool {
 }
 
 // callsItself reports whether n calls the function (not inside a literal).
+// mayLoop reports whether the function has a goto or calls itself: a way
+// back to a login that no loop statement encloses. One walk, memoised.
+func (f *Func) mayLoop() bool {
+	f.mayLoopOnce.Do(func() {
+		ast.Inspect(f.Body, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BranchStmt:
+				if m.Tok == token.GOTO {
+					f.loops = true
+				}
+			case *ast.CallExpr:
+				if f.Obj != nil {
+					if fn := f.Env.Callee(m); fn != nil && fn.Origin() == f.Obj.Origin() {
+						f.loops = true
+					}
+				}
+			}
+			return !f.loops
+		})
+	})
+	return f.loops
+}
+
 func (f *Func) callsItself(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {

@@ -26,8 +26,9 @@ func (st *state) deriveFacts() {
 		})
 	}
 	type decl struct {
-		fd  *ast.FuncDecl
-		obj *types.Func
+		fd    *ast.FuncDecl
+		obj   *types.Func
+		calls []*ast.CallExpr // the calls of the body, outside function literals
 	}
 	var decls []decl
 	callers := map[*types.Func][]int{} // a function of this package -> the decls that call it
@@ -42,17 +43,35 @@ func (st *state) deriveFacts() {
 				continue
 			}
 			i := len(decls)
-			decls = append(decls, decl{fd, obj})
 			seen := map[*types.Func]bool{}
+			var calls []*ast.CallExpr
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if fn, _ := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func); fn != nil && fn.Pkg() == st.pass.Pkg && !seen[fn] {
+				switch n := n.(type) {
+				case nil:
+					return false
+				case *ast.FuncLit:
+					// Walked by hand: its calls count for callers, not
+					// for the body's own.
+					ast.Inspect(n.Body, func(m ast.Node) bool {
+						if call, ok := m.(*ast.CallExpr); ok {
+							if fn, _ := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func); fn != nil && fn.Pkg() == st.pass.Pkg && !seen[fn] {
+								seen[fn] = true
+								callers[fn] = append(callers[fn], i)
+							}
+						}
+						return true
+					})
+					return false
+				case *ast.CallExpr:
+					calls = append(calls, n)
+					if fn, _ := typeutil.Callee(st.pass.TypesInfo, n).(*types.Func); fn != nil && fn.Pkg() == st.pass.Pkg && !seen[fn] {
 						seen[fn] = true
 						callers[fn] = append(callers[fn], i)
 					}
 				}
 				return true
 			})
+			decls = append(decls, decl{fd, obj, calls})
 		}
 	}
 	// A worklist: every decl once, then again only the callers of a function
@@ -70,7 +89,7 @@ func (st *state) deriveFacts() {
 		pending[i] = false
 		d := decls[i]
 		changed := false
-		if _, ok := st.logins[d.obj]; !ok {
+		if _, ok := st.logins[d.obj]; !ok && st.callsSalesforce(d.calls) {
 			if f := st.wrapperFact(d.fd); f != nil {
 				st.logins[d.obj] = f
 				changed = true
@@ -100,6 +119,17 @@ func (st *state) deriveFacts() {
 	if len(st.logins) > 0 || len(st.classifiers) > 0 {
 		st.pass.ExportPackageFact(new(PackageFact))
 	}
+}
+
+// callsSalesforce reports whether one of the calls logs in or out: only a
+// body that makes one can be a wrapper.
+func (st *state) callsSalesforce(calls []*ast.CallExpr) bool {
+	for _, call := range calls {
+		if c := st.resolve(call); c != nil && (c.Kind == sfapi.Login || c.Kind == sfapi.Logout) {
+			return true
+		}
+	}
+	return false
 }
 
 // wrapperFact returns the fact for a function that logs in and hands the
