@@ -717,7 +717,7 @@ func (r *rawCheck) checkReturn(ret *ast.ReturnStmt, kind string) {
 // value made of it (its code field, when the decoded value has one), or the
 // response handed whole to a function.
 func (r *rawCheck) keepsAnswer(e ast.Node) bool {
-	return r.erasesHow(e, true) == ""
+	return r.erasesHow(e) == ""
 }
 
 // erases says how an error returned on a failing branch loses the answer,
@@ -740,7 +740,7 @@ func (r *rawCheck) erases(x ast.Expr) string {
 		}
 		switch fn.Pkg().Path() + "." + fn.Name() {
 		case "fmt.Errorf", "errors.New":
-			return r.erasesHow(x, false)
+			return r.erasesHow(x)
 		}
 		return "" // a constructor of the package's own: not followed
 	}
@@ -748,9 +748,8 @@ func (r *rawCheck) erases(x ast.Expr) string {
 }
 
 // erasesHow says how e (an error built with fmt.Errorf or errors.New, or a
-// call that ends the program) loses the answer: "" when it keeps it. With
-// args, every argument counts (log.Fatalf's).
-func (r *rawCheck) erasesHow(e ast.Node, args bool) string {
+// call that reports or ends the program) loses the answer: "" when it keeps it.
+func (r *rawCheck) erasesHow(e ast.Node) string {
 	body, descOnly, status, handed := false, false, false, false
 	codeRead := false
 	ast.Inspect(e, func(n ast.Node) bool {
