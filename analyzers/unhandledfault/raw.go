@@ -148,11 +148,15 @@ func (r *rawCheck) derive() {
 					key = fn.Pkg().Path() + "." + fn.Name()
 				}
 				for _, a := range n.Args {
-					u, ok := ast.Unparen(a).(*ast.UnaryExpr)
-					if !ok || u.Op != token.AND {
+					// &tok, or a pointer variable (tok := &token{}) handed
+					// to a decoder.
+					x := ast.Unparen(a)
+					if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+						x = u.X
+					} else if t := r.info.TypeOf(x); !decoders[key] || t == nil || !isPointer(t) {
 						continue
 					}
-					if v := flow.IdentVar(r.info, u.X); v != nil && !r.body[v] {
+					if v := flow.IdentVar(r.info, x); v != nil && !r.body[v] {
 						r.body[v] = true
 						if decoders[key] {
 							r.decoded[v] = true
@@ -329,13 +333,21 @@ func (r *rawCheck) looksAtAnswer(e ast.Node) bool {
 				found = true
 			}
 		case *ast.Ident:
-			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] && !isErrorType(v.Type()) {
+			// Not an error of reading or decoding the body; a value decoded
+			// from it may be an error type (go-force's ApiError).
+			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] && (r.decoded[v] || !isErrorType(v.Type())) {
 				found = true
 			}
 		}
 		return true
 	})
 	return found
+}
+
+// isPointer reports whether t is a pointer type.
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // ---- the failing branches ----
