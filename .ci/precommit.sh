@@ -96,7 +96,7 @@ func Login(clientID, user string) (*http.Response, error) {
 	})
 }
 EOF
-want='password+security token (form field password) for OAuth token endpoint (/services/oauth2/token) has a string literal (25 chars) appended'
+want='password+security token for OAuth token endpoint (/services/oauth2/token) has a 25-char string literal appended'
 git add -A
 
 status=0

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sflint/sflint/internal/flow"
+	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -169,11 +170,11 @@ func (a *checker) diagnostic(c *flow.Login, r *flow.Retry, every string) *analys
 		if c.Fn.Obj != nil {
 			name = c.Fn.Obj.Name()
 		}
-		how, category = "by recursion ("+name+" calls itself after the login fails)", "recursion"
+		how, category = "by recursion", "recursion"
 		related = append(related, analysis.RelatedInformation{Pos: r.Node.Pos(), End: r.Node.End(), Message: "calls " + name + " again with the same credentials"})
 	case flow.ViaCaller:
 		how, category = "on "+every, "every-run"
-		stop = "remember the fault and stop logging in until the credentials change"
+		stop = "remember it until the credentials change"
 		related = append(related, analysis.RelatedInformation{Pos: r.Node.Pos(), End: r.Node.Pos() + 1, Message: "returns without looking at why the login failed: the next run logs in again"})
 	case flow.ViaHelper:
 		hname := sflogin.FuncName(r.Use.Fn)
@@ -191,11 +192,11 @@ func (a *checker) diagnostic(c *flow.Login, r *flow.Retry, every string) *analys
 			stop = "return a final error for them"
 		}
 	}
-	lockout := "each failed login counts toward locking the user out (5 in a row lock it for 15 minutes) and toward blocking this host's IP, which also blocks every valid login from it; sleeping or backing off between attempts prevents neither"
-	var msg string
+	name := func(n string) string { return fmt.Sprintf("%s is retried %s without classifying the fault", n, how) }
+	var fix string
 	if a.dropsCode(c.Call) {
-		msg = fmt.Sprintf("%s is retried %s without looking at why it failed: the library reports a failed login as text with no fault code, so a wrong password or a locked-out user is retried like an outage, and %s. Retry only network errors (errors.As(err, &opErr) with *net.OpError, or a *url.Error whose Timeout() is true) or do not retry the login at all",
-			c.Name(), how, lockout)
+		name = func(n string) string { return fmt.Sprintf("%s is retried %s without looking at why it failed", n, how) }
+		fix = "The library keeps no fault code: retry only network errors (errors.As with *net.OpError, or a *url.Error whose Timeout() is true), or do not retry the login"
 	} else {
 		vocab := c.Vocab()
 		codes := sfapi.NonRetryable(vocab)
@@ -209,15 +210,18 @@ func (a *checker) diagnostic(c *flow.Login, r *flow.Retry, every string) *analys
 			retryOnly += ", HTTP 5xx answers"
 		}
 		retryOnly += " and network errors"
-		where := ""
+		other := "every other code"
 		if c.Endpoint != nil && vocab == sfapi.OAuth {
-			where = ` (the "error" field of the 400 answer)`
+			other = `every other "error" of the 400 answer`
 		} else if c.Endpoint != nil {
-			where = " (the <faultcode> of the answer)"
+			other = "every other <faultcode>"
 		}
-		msg = fmt.Sprintf("%s is retried %s without classifying the fault: %s%s fail again on every attempt, and %s. Stop on those codes (%s) and retry only %s",
-			c.Name(), how, joinList(codes), where, lockout, stop, retryOnly)
+		if len(codes) > 2 {
+			codes = codes[:2]
+		}
+		fix = fmt.Sprintf("Stop on %s and %s (%s); retry only %s", strings.Join(codes, ", "), other, stop, retryOnly)
 	}
+	msg := message.About(c.Call, name, fix)
 	for i := range related {
 		related[i].End = a.end(related[i].Pos, related[i].End)
 	}

@@ -7,9 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/sflint/sflint/analyzers/blindretry"
+	"github.com/sflint/sflint/internal/message/messagetest"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -29,7 +28,7 @@ func testdata(t *testing.T) string {
 // classified failure are not reported.
 func TestEveryRun(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/everyrun")
+	messagetest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/everyrun")
 }
 
 // TestOwnErrors: a branch taken only for an error the login never returns
@@ -37,14 +36,14 @@ func TestEveryRun(t *testing.T) {
 // code other than Unknown) is not a branch where the login failed.
 func TestOwnErrors(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/allowlist")
+	messagetest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/allowlist")
 }
 
 // TestFuncValues: logins through a method value, a function kept in a
 // variable, and a closure that logs in are logins like direct calls.
 func TestFuncValues(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/funcvalue")
+	messagetest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/funcvalue")
 }
 
 // TestDerivedHelpers: a team's own retry helper, in a package that imports
@@ -53,11 +52,11 @@ func TestFuncValues(t *testing.T) {
 // or calls the operation once, is not a retry helper.
 func TestDerivedHelpers(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/derived")
+	messagetest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/derived")
 }
 
 func TestLoops(t *testing.T) {
-	results := analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/loops")
+	results := messagetest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/loops")
 	// Each finding points at what goes back to the login.
 	want := map[string]string{
 		"counter":  "this loop goes back to the login after it fails",
@@ -107,19 +106,19 @@ func enclosingFunc(files []*ast.File, pos token.Pos) string {
 }
 
 func TestHelpers(t *testing.T) {
-	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/helpers")
+	messagetest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/helpers")
 }
 
 func TestWrappers(t *testing.T) {
-	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/sfauth", "blindretry/wrapped")
+	messagetest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/sfauth", "blindretry/wrapped")
 }
 
 func TestRawHTTP(t *testing.T) {
-	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/raw")
+	messagetest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/raw")
 }
 
 func TestLibraries(t *testing.T) {
-	analysistest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/libs")
+	messagetest.Run(t, testdata(t), blindretry.Analyzer, "blindretry/libs")
 }
 
 // TestDeclared runs with a retry helper and a login declared to the shared
@@ -134,7 +133,7 @@ func TestDeclared(t *testing.T) {
 	if err := a.Flags.Set("permanent", "blindretry/declared.Final"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), a, "blindretry/declared")
+	messagetest.Run(t, testdata(t), a, "blindretry/declared")
 }
 
 func TestPermanentFlag(t *testing.T) {

@@ -4,9 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/sflint/sflint/analyzers/blindretry"
+	"github.com/sflint/sflint/internal/message/messagetest"
 	"github.com/sflint/sflint/internal/testroot"
 )
 
@@ -19,5 +18,5 @@ func TestVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := testroot.Merge(t, dir, filepath.Join(dir, "versions", "simpleforce2020"))
-	analysistest.Run(t, root, blindretry.Analyzer, "blindretry/v2020")
+	messagetest.Run(t, root, blindretry.Analyzer, "blindretry/v2020")
 }

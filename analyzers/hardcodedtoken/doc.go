@@ -25,9 +25,17 @@
 // The value is never printed. A diagnostic names the credential, the API
 // and the constant's length, and nothing more:
 //
-//	security token for simpleforce.(*Client).LoginPassword is a string literal (25 chars): a security
-//	token lets the password log in from any IP address and stays valid until it is reset or the
-//	password changes; read it from SF_SECURITY_TOKEN or a secret store, and reset the security token
+//	security token for simpleforce.(*Client).LoginPassword is a 25-char string literal. Read it
+//	from SF_SECURITY_TOKEN or a secret store, and reset the security token.
+//
+// Why each credential matters is said here, not in every message: a
+// security token lets the password log in from any IP address and stays
+// valid until it is reset or the password changes; a password lets anyone
+// who can read the repository or its history log in as the user; a client
+// secret lets them request tokens as the connected app; a session id is a
+// bearer credential, valid until the session expires or is revoked; a
+// refresh token mints new sessions until it is revoked; a private key signs
+// JWT logins as any user pre-authorised for the connected app.
 //
 // # What is reported
 //
@@ -76,9 +84,9 @@
 // "password" + tok, fmt.Sprintf("%s%s", pass, "token"), the literal text of
 // a Sprintf format ("%stoken"), strings.Join([]string{pass, "token"}, ""),
 // and a variable built with += or v = v + ... in the same function. The
-// message says where the part sits. "has a string literal (25 chars)
+// message says where the part sits. "has a 25-char string literal
 // appended" means the security token is in the source. "starts with a
-// string literal" means the password is.
+// 12-char string literal" means the password is.
 //
 // Credential structs (salesforce.Creds, credentials.PasswordCredentials,
 // soapforce.Login, soapforce.Client) are checked wherever they are built:

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sflint/sflint/analyzers/hardcodedtoken"
 	"github.com/sflint/sflint/internal/driver"
+	"github.com/sflint/sflint/internal/message/messagetest"
 	"github.com/sflint/sflint/internal/sflogin"
 	"github.com/sflint/sflint/internal/suite"
 )
@@ -54,14 +55,14 @@ var libraries = []string{
 // TestLibraries checks the reports and the suggested fixes (golden files) for
 // every library of the table.
 func TestLibraries(t *testing.T) {
-	results := analysistest.RunWithSuggestedFixes(t, testdata(t), hardcodedtoken.Analyzer, libraries...)
+	results := messagetest.RunWithSuggestedFixes(t, testdata(t), hardcodedtoken.Analyzer, libraries...)
 	assertNoSecret(t, results)
 }
 
 // TestTestFiles checks that _test.go files (in-package and external tests)
 // are checked by default.
 func TestTestFiles(t *testing.T) {
-	results := analysistest.RunWithSuggestedFixes(t, testdata(t), hardcodedtoken.Analyzer, "hardcodedtoken/testfiles")
+	results := messagetest.RunWithSuggestedFixes(t, testdata(t), hardcodedtoken.Analyzer, "hardcodedtoken/testfiles")
 	assertNoSecret(t, results)
 }
 
@@ -75,8 +76,8 @@ func TestTestsFlag(t *testing.T) {
 	if err := a.Flags.Set("tests", "false"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), a, "hardcodedtoken/notests")
-	analysistest.Run(t, testdata(t), hardcodedtoken.New(sflogin.Analyzer, hardcodedtoken.Config{SkipTests: true}), "hardcodedtoken/notests")
+	messagetest.Run(t, testdata(t), a, "hardcodedtoken/notests")
+	messagetest.Run(t, testdata(t), hardcodedtoken.New(sflogin.Analyzer, hardcodedtoken.Config{SkipTests: true}), "hardcodedtoken/notests")
 	if err := a.Flags.Set("tests", "maybe"); err == nil {
 		t.Error("-tests=maybe: no error")
 	}
@@ -91,15 +92,15 @@ func TestMinLength(t *testing.T) {
 	if err := a.Flags.Set("min-length", "30"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), a, "hardcodedtoken/minlength")
-	analysistest.Run(t, testdata(t), hardcodedtoken.New(sflogin.Analyzer, hardcodedtoken.Config{MinLength: 30}), "hardcodedtoken/minlength")
+	messagetest.Run(t, testdata(t), a, "hardcodedtoken/minlength")
+	messagetest.Run(t, testdata(t), hardcodedtoken.New(sflogin.Analyzer, hardcodedtoken.Config{MinLength: 30}), "hardcodedtoken/minlength")
 }
 
 // TestIgnore checks //sflint:ignore hardcodedtoken on the line, on the line
 // above and in the function's doc comment, and that a directive naming
 // another analyzer does not silence this one.
 func TestIgnore(t *testing.T) {
-	analysistest.Run(t, testdata(t), hardcodedtoken.Analyzer, "hardcodedtoken/ignore", "hardcodedtoken/leak")
+	messagetest.Run(t, testdata(t), hardcodedtoken.Analyzer, "hardcodedtoken/ignore", "hardcodedtoken/leak")
 }
 
 // TestDeclared checks a login declared with -sflogin.login: the roles come
@@ -109,7 +110,7 @@ func TestDeclared(t *testing.T) {
 	if err := login.Flags.Set("login", "hardcodedtoken/declared.Authenticate"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), hardcodedtoken.New(login, hardcodedtoken.Config{}), "hardcodedtoken/declared")
+	messagetest.Run(t, testdata(t), hardcodedtoken.New(login, hardcodedtoken.Config{}), "hardcodedtoken/declared")
 }
 
 // TestDoc checks that the manual is extracted from doc.go.
@@ -229,7 +230,7 @@ var leakSecrets = []string{
 var leakRoads = map[string]string{
 	"an expression echoed in a message (nologout: the map element holding the session)": "Logout() after the login's error check",
 	"a constant whose name spells its value":                                            "is the constant … (24 chars)",
-	"a variable whose name spells its value":                                            "through package variable …",
+	"a variable whose name spells its value":                                            "via package variable …",
 	"a word of a directive echoed in a message (sflintignore)":                          "which is not an sflint analyzer",
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
 )
@@ -28,15 +29,35 @@ type target struct {
 	appended, grows bool
 }
 
-func (t target) subject() string {
-	s := t.role.String()
-	if t.detail != "" {
-		s += " (" + t.detail + ")"
+// subjects names what the value is for, from the most to the least
+// precise: with the parameter or field and the API, with the API only
+// (both with, then without, the library API a wrapper calls), the role
+// alone.
+func (t target) subjects() []string {
+	role := t.role.String()
+	apis := []string{t.api}
+	short := t.api
+	if i := strings.Index(t.api, " (which calls "); i > 0 {
+		short = t.api[:i]
+		apis = append(apis, short)
 	}
-	if t.api != "" {
-		s += " for " + t.api
+	if bare := message.Bare(short); bare != short {
+		apis = append(apis, bare)
 	}
-	return s
+	var out []string
+	for _, api := range apis {
+		if api == "" {
+			continue
+		}
+		if t.detail != "" {
+			out = append(out, role+" ("+t.detail+") for "+api)
+		}
+		out = append(out, role+" for "+api)
+	}
+	if t.api == "" && t.detail != "" {
+		out = append(out, role+" ("+t.detail+")")
+	}
+	return append(out, role)
 }
 
 // check reports the string constants of e that look like real credentials.
@@ -88,15 +109,15 @@ func (c *checker) report(t target, e ast.Expr, p piece) {
 	var what string
 	switch {
 	case isSessionID(p.value):
-		what = fmt.Sprintf("a Salesforce session id literal (%d chars)", n)
+		what = fmt.Sprintf("a %d-char Salesforce session id literal", n)
 	case isPEMKey(p.value):
-		what = fmt.Sprintf("a PEM private key literal (%d chars)", n)
+		what = fmt.Sprintf("a %d-char PEM private key literal", n)
 	case p.constName != "":
 		what = fmt.Sprintf("the constant %s (%d chars)", redact.Name(p.constName, p.value), n)
 	case p.format:
-		what = fmt.Sprintf("literal text of a format string (%d chars)", n)
+		what = fmt.Sprintf("%d chars of literal text in a format string", n)
 	default:
-		what = fmt.Sprintf("a string literal (%d chars)", n)
+		what = fmt.Sprintf("a %d-char string literal", n)
 	}
 	switch {
 	case p.prefixed:
@@ -107,18 +128,21 @@ func (c *checker) report(t target, e ast.Expr, p piece) {
 		what = "is " + what
 	}
 	if p.via != "" {
-		what += " through " + redact.Name(p.via, p.value)
+		what += " via " + redact.Name(p.via, p.value)
 	}
 	role := t.role
 	if role == sfapi.Password && (p.prefixed || p.suffixed) {
 		role = sfapi.PasswordAndToken // a password built by concatenation: the token is appended
 	}
 	envs := envVars(role, p)
-	why, todo := advice(role, p, envs)
+	var firsts []string
+	for _, s := range t.subjects() {
+		firsts = append(firsts, s+" "+what)
+	}
 	d := analysis.Diagnostic{
 		Pos:            at.Pos(),
 		End:            at.End(),
-		Message:        fmt.Sprintf("%s %s: %s; %s", t.subject(), what, why, todo),
+		Message:        message.Join(message.Shortest(firsts...), message.Upper(advice(role, p, envs))),
 		SuggestedFixes: c.fix(p, envs),
 	}
 	if !inside {
@@ -195,33 +219,35 @@ func envVars(r sfapi.Role, p piece) []string {
 	return nil
 }
 
-// advice says why the credential matters for Salesforce and what to do.
-func advice(r sfapi.Role, p piece, envs []string) (why, todo string) {
+// advice is what to do about a credential of role r found in the source,
+// with the environment variables envs to read it from. Why each role
+// matters (a security token lets the password log in from any IP address,
+// a session id is a bearer credential, ...) is in the manual.
+func advice(r sfapi.Role, p piece, envs []string) string {
 	from := strings.Join(envs, " and ")
-	const anyone = "anyone who can read the repository or its history can log in as this user"
 	switch {
-	case r == sfapi.Password, r == sfapi.PasswordAndToken && p.suffixed && !p.prefixed:
-		return anyone, "read it from " + from + " or a secret store, and change the password"
-	case r == sfapi.PasswordAndToken && p.prefixed, r == sfapi.SecurityToken:
-		return "a security token lets the password log in from any IP address and stays valid until it is reset or the password changes",
-			"read it from " + from + " or a secret store, and reset the security token"
-	case r == sfapi.PasswordAndToken:
-		return anyone + ", from any IP address when the security token is appended",
-			"read the password and the token from " + from + " or a secret store, and change the password (which also resets the token)"
-	case r == sfapi.ClientSecret:
-		return "anyone who can read the repository can request tokens as this connected app",
-			"read it from " + from + " or a secret store, and rotate the consumer secret"
-	case r == sfapi.SessionID:
-		return "a session id is a bearer credential: whoever reads it is logged in until the session expires or is revoked",
-			"read it from " + from + " or a session cache, and revoke the session"
-	case r == sfapi.RefreshToken:
-		return "a refresh token mints new sessions until it is revoked",
-			"read it from " + from + " or a secret store, and revoke it"
-	case r == sfapi.PrivateKey:
-		return "the key signs JWT logins as any user pre-authorised for the connected app",
-			"read it from " + from + " or a key file outside the repository, and replace the connected app's certificate"
+	case r == sfapi.PasswordAndToken && p.prefixed:
+		r = sfapi.SecurityToken // the literal appended to the password: the token
+	case r == sfapi.PasswordAndToken && p.suffixed:
+		r = sfapi.Password // the literal the token is appended to: the password
 	}
-	return "it is a credential", "read it from the environment or a secret store"
+	switch r {
+	case sfapi.Password:
+		return "read it from " + from + " or a secret store, and change the password"
+	case sfapi.SecurityToken:
+		return "read it from " + from + " or a secret store, and reset the security token"
+	case sfapi.PasswordAndToken:
+		return "read the password and the token from " + from + " or a secret store, and change the password (which resets the token)"
+	case sfapi.ClientSecret:
+		return "read it from " + from + " or a secret store, and rotate the consumer secret"
+	case sfapi.SessionID:
+		return "read it from " + from + " or a session cache, and revoke the session"
+	case sfapi.RefreshToken:
+		return "read it from " + from + " or a secret store, and revoke it"
+	case sfapi.PrivateKey:
+		return "read it from " + from + " or a key file outside the repository, and replace the connected app's certificate"
+	}
+	return "read it from the environment or a secret store"
 }
 
 // fix replaces the literal with os.Getenv of the variables, importing os if

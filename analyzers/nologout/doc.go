@@ -135,7 +135,7 @@
 // Shutdown or Stop method never logs out. The report sits on the Close
 // method, with the login as related location:
 //
-//	func (c *Conn) Close() error { // sfpool.(*Conn).Close does not log out the session held in field client ...
+//	func (c *Conn) Close() error { // sfpool.(*Conn).Close does not log out the session in field client ...
 //		c.client = nil
 //		return nil
 //	}

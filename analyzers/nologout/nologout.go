@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/sflint/sflint/internal/flow"
+	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
@@ -173,8 +174,9 @@ func (st *state) checkGlobal(s *session) {
 	st.res.Report(st.pass, analysis.Diagnostic{
 		Pos: s.Expr.Pos(),
 		End: s.Expr.End(),
-		Message: fmt.Sprintf("%s, kept in the package variable %s, is never %s: no function of this program ends it; %s; %s",
-			st.subject(s), v.Name(), verb, why(s), st.how(s)),
+		Message: message.About(s.Call, func(n string) string {
+			return fmt.Sprintf("%s, kept in the package variable %s, is never %s", st.subject(s, n), v.Name(), verb)
+		}, message.Upper(st.how(s))),
 	})
 }
 
@@ -343,23 +345,14 @@ func (st *state) logoutMethod(t types.Type, method string) string {
 	return ""
 }
 
-const whyLeak = "it stays valid on the server until the org's session timeout (two hours by default), and Salesforce recommends ending every session with logout()"
-
-const whyUnrevoked = "it stays valid until the org's session timeout (two hours by default) for anyone who obtains it"
-
-// why says why the leak matters, for messages.
-func why(s *session) string {
+// subject names what is left open, with the name n of the login. Why
+// that matters (the session stays valid until the org's timeout) is the
+// manual's, not every message's.
+func (st *state) subject(s *session, n string) string {
 	if s.pair.Ending == flow.Revocation {
-		return whyUnrevoked
+		return "access token from " + n
 	}
-	return whyLeak
-}
-
-func (st *state) subject(s *session) string {
-	if s.pair.Ending == flow.Revocation {
-		return "access token from " + s.Name()
-	}
-	return "session from " + s.Name()
+	return "session from " + n
 }
 
 func (st *state) reportLeak(s *session, ret *ast.ReturnStmt) {
@@ -367,7 +360,9 @@ func (st *state) reportLeak(s *session, ret *ast.ReturnStmt) {
 	if s.pair.Ending == flow.Revocation {
 		verb = "revoked"
 	}
-	msg := fmt.Sprintf("%s is not %s on all paths: %s; %s", st.subject(s), verb, why(s), st.how(s))
+	msg := message.About(s.Call, func(n string) string {
+		return fmt.Sprintf("%s is not %s on all paths", st.subject(s, n), verb)
+	}, message.Upper(st.how(s)))
 	line := st.pass.Fset.Position(s.Expr.Pos()).Line
 	rel := analysis.RelatedInformation{Pos: ret.Pos(), End: ret.End()}
 	if s.pair.Ending == flow.Revocation {
@@ -406,9 +401,11 @@ func (st *state) reportDiscarded(s *session) {
 		how = fmt.Sprintf("keep the client and defer its %s() after the login's error check", s.pair.Method)
 	}
 	st.res.Report(st.pass, analysis.Diagnostic{
-		Pos:     s.Expr.Pos(),
-		End:     s.Expr.End(),
-		Message: fmt.Sprintf("%s is discarded, so %s: %s; %s", st.subject(s), what, why(s), how),
+		Pos: s.Expr.Pos(),
+		End: s.Expr.End(),
+		Message: message.About(s.Call, func(n string) string {
+			return fmt.Sprintf("%s is discarded, so %s", st.subject(s, n), what)
+		}, message.Upper(how)),
 	})
 }
 
@@ -790,8 +787,9 @@ func (st *state) reportOwner(oc *ownerCandidate, fd *ast.FuncDecl) {
 	st.res.Report(st.pass, analysis.Diagnostic{
 		Pos: fd.Name.Pos(),
 		End: fd.Name.End(),
-		Message: fmt.Sprintf("%s does not log out the session held in field %s (from %s): %s; %s",
-			name, oc.pathName(), oc.login.Name(), whyLeak, how),
+		Message: message.About(oc.login.Call, func(n string) string {
+			return fmt.Sprintf("%s does not log out the session in field %s (from %s)", name, oc.pathName(), n)
+		}, message.Upper(how)),
 		Related: []analysis.RelatedInformation{{
 			Pos:     oc.login.Expr.Pos(),
 			End:     oc.login.Expr.End(),

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sflint/sflint/analyzers/nologout"
+	"github.com/sflint/sflint/internal/message/messagetest"
 	"github.com/sflint/sflint/internal/sflogin"
 )
 
@@ -30,12 +31,12 @@ func testdata(t *testing.T) string {
 // variable, and a closure that logs in are logins like direct calls.
 func TestFuncValues(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/funcvalue")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/funcvalue")
 }
 
 func TestBasic(t *testing.T) {
 	t.Parallel()
-	results := analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/basic")
+	results := messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/basic")
 	checkRelated(t, results, map[string]string{
 		"basic.go:19":  "24: this return leaves the session opened on line 19 logged in",
 		"basic.go:32":  "38: the function ends here without logging out the session opened on line 32",
@@ -52,7 +53,7 @@ func TestBasic(t *testing.T) {
 // function that only borrows the client are not escapes.
 func TestEscape(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/escape")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/escape")
 }
 
 // TestWrappers: logins and logouts through the user's wrappers in another
@@ -61,7 +62,7 @@ func TestEscape(t *testing.T) {
 // client, a discarded session.
 func TestWrappers(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/sfwrap", "nologout/wrapuse")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/sfwrap", "nologout/wrapuse")
 }
 
 // TestBorrowed: a helper that only calls methods on the client borrows it
@@ -70,7 +71,7 @@ func TestWrappers(t *testing.T) {
 // a function value may do anything with it.
 func TestBorrowed(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/borrow")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/borrow")
 }
 
 // TestMainGlobal: a command's session kept in a package variable of its own
@@ -78,14 +79,14 @@ func TestBorrowed(t *testing.T) {
 // main, or handed to a function the program cannot see into, is not.
 func TestMainGlobal(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/mainglobal", "nologout/mainglobalok")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/mainglobal", "nologout/mainglobalok")
 }
 
 // TestTwoClients: a logout names the client it ends: another client of the
 // same type (or an alias of the session) is told apart.
 func TestTwoClients(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/twoclients")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/twoclients")
 }
 
 // TestWrappedSessions: a wrapper that logs in twice hands back the session
@@ -93,7 +94,7 @@ func TestTwoClients(t *testing.T) {
 // its callers no logout duty (a fact says so, across packages).
 func TestWrappedSessions(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/clients")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/clients")
 }
 
 // TestNestedOwner: the session kept in a field of a field (svc.sf.client):
@@ -101,7 +102,7 @@ func TestWrappedSessions(t *testing.T) {
 // method.
 func TestNestedOwner(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/nested")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/nested")
 }
 
 // TestOwner: owner types whose Close, Shutdown or Stop never logs out the
@@ -109,7 +110,7 @@ func TestNestedOwner(t *testing.T) {
 // method or a wrapper) or hand it over.
 func TestOwner(t *testing.T) {
 	t.Parallel()
-	results := analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/owner")
+	results := messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/owner")
 	checkRelated(t, results, map[string]string{
 		"owner.go:30": "23: the session is opened here (line 23) and kept in Conn.client",
 	})
@@ -121,7 +122,7 @@ func TestOwner(t *testing.T) {
 // id handed back is not reported.
 func TestRaw(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/raw")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/raw")
 }
 
 // TestRevoke: with -nologout.revoke, OAuth logins of libraries without a
@@ -133,8 +134,8 @@ func TestRevoke(t *testing.T) {
 	if err := a.Flags.Set("revoke", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), a, "nologout/revoke")
-	analysistest.Run(t, testdata(t), nologout.Analyzer, "nologout/norevoke")
+	messagetest.Run(t, testdata(t), a, "nologout/revoke")
+	messagetest.Run(t, testdata(t), nologout.Analyzer, "nologout/norevoke")
 }
 
 // TestDeclared: logins and logouts declared with -sflogin.login and
@@ -151,7 +152,7 @@ func TestDeclared(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	analysistest.Run(t, testdata(t), nologout.New(login, nologout.Config{}), "nologout/declared")
+	messagetest.Run(t, testdata(t), nologout.New(login, nologout.Config{}), "nologout/declared")
 }
 
 // TestFix: the suggested fix inserts `defer <client>.Logout()` after the
@@ -160,7 +161,7 @@ func TestDeclared(t *testing.T) {
 // the wrapper's client may be nil.
 func TestFix(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, testdata(t), nologout.Analyzer, "nologout/fix")
+	messagetest.RunWithSuggestedFixes(t, testdata(t), nologout.Analyzer, "nologout/fix")
 }
 
 // checkRelated checks that every report has one related location, and the
@@ -204,6 +205,7 @@ func TestBroken(t *testing.T) {
 	a.RunDespiteErrors = true
 	rec := &recorder{}
 	results := analysistest.Run(rec, testdata(t), a, "nologout/broken")
+	messagetest.Check(t, results)
 	for _, msg := range rec.msgs {
 		if !strings.Contains(msg, "unexpected diagnostic") {
 			t.Error(msg)

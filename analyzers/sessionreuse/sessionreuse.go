@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sflint/sflint/internal/flow"
+	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
@@ -315,10 +316,8 @@ func (st *state) check(s *site) {
 	s.diag = st.perCall(s)
 }
 
-// why is the reason shared by every message.
-const why = "a Salesforce login is the most expensive call an integration makes and counts against the org's login and API limits"
-
-// refresh is the advice shared by every message.
+// refresh is the advice shared by every message. Why a login per use
+// matters (cost, login limits) is the manual's, not every message's.
 const refresh = "log in again only when a call fails with INVALID_SESSION_ID"
 
 // perIteration is shape 1: a login in a loop body, with the same credentials
@@ -350,8 +349,9 @@ func (st *state) perIteration(s *site, loops []ast.Stmt) *analysis.Diagnostic {
 		}
 		return &analysis.Diagnostic{
 			Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "per-iteration",
-			Message: fmt.Sprintf("%s logs in on every %s of this loop with the same credentials, opening a new Salesforce session each time and dropping the previous one: %s; log in once before the loop and reuse the session, and %s",
-				s.Name(), what, why, refresh),
+			Message: message.About(s.Call, func(n string) string {
+				return fmt.Sprintf("%s logs in on every %s of this loop with the same credentials", n, what)
+			}, "Log in once before the loop and reuse the session; "+refresh),
 			Related: []analysis.RelatedInformation{{Pos: loop.Pos(), End: loop.Pos() + 3, Message: "the loop that runs the login every time"}},
 		}
 	}
@@ -405,8 +405,9 @@ func (st *state) perRequest(s *site) *analysis.Diagnostic {
 	}
 	return &analysis.Diagnostic{
 		Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "per-request",
-		Message: fmt.Sprintf("%s logs in on %s, opening a new Salesforce session each time: %s; log in once (at start-up, or lazily under sync.Once or a mutex) and share the session, and %s",
-			s.Name(), what, why, refresh),
+		Message: message.About(s.Call, func(n string) string {
+			return fmt.Sprintf("%s logs in on %s", n, what)
+		}, "Log in once (at start-up, or lazily under sync.Once) and share the session; "+refresh),
 		Related: related,
 	}
 }
@@ -465,8 +466,9 @@ func (st *state) perCall(s *site) *analysis.Diagnostic {
 	kept := exprString(st.info, own[0].Expr)
 	return &analysis.Diagnostic{
 		Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "per-call",
-		Message: fmt.Sprintf("%s logs in again on every call of %s although %s already holds the session, so every use opens a new Salesforce session: %s; log in once (in the constructor, or lazily when %s has no session yet) and reuse it, and %s",
-			s.Name(), sflogin.FuncName(fi.Obj), kept, why, kept, refresh),
+		Message: message.About(s.Call, func(n string) string {
+			return fmt.Sprintf("%s logs in on every call of %s although %s holds the session", n, sflogin.FuncName(fi.Obj), kept)
+		}, fmt.Sprintf("Log in once (in the constructor, or when %s has no session yet) and reuse it; %s", kept, refresh)),
 		Related: []analysis.RelatedInformation{{Pos: u.APICall.Pos(), End: st.end(u.APICall), Message: "the call that uses the new session"}},
 	}
 }
@@ -489,8 +491,9 @@ func (st *state) brokenDiag(s *site) *analysis.Diagnostic {
 	line := st.pass.Fset.Position(b.guard.Pos()).Line
 	d := &analysis.Diagnostic{
 		Pos: s.Expr.Pos(), End: st.end(s.Expr), Category: "broken-cache",
-		Message: fmt.Sprintf("the session from %s goes into a new variable %s declared by :=, which shadows the %s %s checked on line %d: that cache is never filled, so every call logs in again (%s); assign the cache with = instead of :=",
-			s.Name(), b.shadow.Name(), where, b.cache.Name(), line, why),
+		Message: message.About(s.Call, func(n string) string {
+			return fmt.Sprintf("%s's session goes into a new %s (:=), so the %s %s checked on line %d stays empty", n, b.shadow.Name(), where, b.cache.Name(), line)
+		}, "Assign the cache with = instead of := so that later calls reuse the session"),
 		Related: []analysis.RelatedInformation{{Pos: b.guard.Pos(), End: st.end(b.guard), Message: "the cache is checked here but never assigned"}},
 	}
 	if fix := st.brokenFix(s); fix != nil {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sflint/sflint/analyzers/sessionreuse"
+	"github.com/sflint/sflint/internal/message/messagetest"
 	"github.com/sflint/sflint/internal/sflogin"
 )
 
@@ -43,7 +44,7 @@ func testdata(t *testing.T) string {
 // It also checks the related location of one finding of each shape.
 func TestAnalyzer(t *testing.T) {
 	t.Parallel()
-	results := analysistest.RunWithSuggestedFixes(t, testdata(t), sessionreuse.Analyzer,
+	results := messagetest.RunWithSuggestedFixes(t, testdata(t), sessionreuse.Analyzer,
 		"sessionreuse/wrap", "sessionreuse/loop", "sessionreuse/handler", "sessionreuse/sched",
 		"sessionreuse/method", "sessionreuse/cache", "sessionreuse/refresh")
 	want := map[string]string{ // "file:line of the report" -> "line: message" of the related location
@@ -95,7 +96,7 @@ func declared(t *testing.T) *analysis.Analyzer {
 // TestDeclared checks handler types and schedulers declared by flag.
 func TestDeclared(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), declared(t), "sessionreuse/declared")
+	messagetest.Run(t, testdata(t), declared(t), "sessionreuse/declared")
 }
 
 // recorder collects analysistest's complaints instead of failing.
@@ -111,7 +112,7 @@ func (r *recorder) Errorf(format string, args ...any) {
 func TestUndeclared(t *testing.T) {
 	t.Parallel()
 	rec := &recorder{}
-	analysistest.Run(rec, testdata(t), sessionreuse.Analyzer, "sessionreuse/declared")
+	messagetest.Check(t, analysistest.Run(rec, testdata(t), sessionreuse.Analyzer, "sessionreuse/declared"))
 	if len(rec.errs) != 3 {
 		t.Errorf("got %d complaints, want the 3 missing findings:\n%s", len(rec.errs), strings.Join(rec.errs, "\n"))
 	}
@@ -158,7 +159,7 @@ func TestSharedLists(t *testing.T) {
 	// Declared on the shared pass alone, the test framework's handler type
 	// and scheduler are found.
 	login = sflogin.New(sflogin.Config{Handlers: []string{"sessionreuse/web.HandlerFunc"}, Schedulers: []string{"sessionreuse/cron.(*Cron).AddFunc"}})
-	analysistest.Run(t, testdata(t), sessionreuse.New(login, sessionreuse.Config{}), "sessionreuse/declared")
+	messagetest.Run(t, testdata(t), sessionreuse.New(login, sessionreuse.Config{}), "sessionreuse/declared")
 }
 
 // TestBroken runs the analyzer (and the shared pass) despite type errors,
@@ -172,6 +173,7 @@ func TestBroken(t *testing.T) {
 	a.RunDespiteErrors = true
 	rec := &recorder{}
 	results := analysistest.Run(rec, testdata(t), a, "sessionreuse/broken")
+	messagetest.Check(t, results)
 	for _, msg := range rec.errs {
 		if !strings.Contains(msg, "unexpected diagnostic") && !strings.Contains(msg, "unexpected fact") {
 			t.Error(msg)
@@ -228,5 +230,5 @@ func TestDoc(t *testing.T) {
 // pointer (the same on every request), against those read from the request.
 func TestCallbacks(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), sessionreuse.Analyzer, "sessionreuse/callback", "sessionreuse/envcreds")
+	messagetest.Run(t, testdata(t), sessionreuse.Analyzer, "sessionreuse/callback", "sessionreuse/envcreds")
 }

@@ -3,8 +3,7 @@ package sflintignore_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/sflint/sflint/internal/message/messagetest"
 	"github.com/sflint/sflint/internal/sflogin"
 )
 
@@ -19,5 +18,5 @@ func TestBroken(t *testing.T) {
 			y.RunDespiteErrors = true
 		}
 	}
-	analysistest.Run(t, testdata(t), a, "sflintignore/broken")
+	messagetest.Run(t, testdata(t), a, "sflintignore/broken")
 }

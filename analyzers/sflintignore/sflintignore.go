@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -113,6 +114,9 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 // string literals of its file, so that a secret pasted into a directive is
 // not printed (internal/redact).
 func echo(pass *analysis.Pass, d *sflogin.Directive, text string) string {
+	if r := []rune(text); len(r) > echoMax {
+		text = string(r[:echoMax-1]) + "…" // the first sentence stays short
+	}
 	for _, f := range pass.Files {
 		if f.FileStart <= d.Pos && d.Pos <= f.FileEnd {
 			return redact.Text(text, redact.FileSecrets(f))
@@ -121,36 +125,41 @@ func echo(pass *analysis.Pass, d *sflogin.Directive, text string) string {
 	return redact.Text(text, nil)
 }
 
+// echoMax is the most characters of a directive's text a message repeats.
+const echoMax = 32
+
 // checkForm reports a directive that names no analyzer, a name that is not an
 // analyzer, or no reason. It reports whether the directive was malformed
 // beyond a missing reason (it is then not judged for use).
 func (inst *instance) checkForm(pass *analysis.Pass, res *sflogin.Result, d *sflogin.Directive) bool {
-	report := func(format string, args ...any) {
-		reportAbout(pass, res, d, analysis.Diagnostic{Pos: d.Pos, End: d.Pos + token.Pos(len(sflogin.DirectivePrefix)), Message: fmt.Sprintf(format, args...)})
+	report := func(first, fix string) {
+		reportAbout(pass, res, d, analysis.Diagnostic{Pos: d.Pos, End: d.Pos + token.Pos(len(sflogin.DirectivePrefix)), Message: message.Join(first, fix)})
 	}
 	if len(d.Analyzers) == 0 {
-		report("//sflint:ignore names no analyzer, so it suppresses nothing: write //sflint:ignore <analyzer>[,<analyzer>] -- <reason> (analyzers: %s)", inst.names())
+		report("//sflint:ignore names no analyzer, so it suppresses nothing",
+			"Write //sflint:ignore <analyzer>[,<analyzer>] -- <reason>; analyzers: "+inst.names())
 		return true
 	}
 	malformed := false
 	for _, name := range d.Analyzers {
 		switch {
 		case strings.ContainsAny(name, " \t"):
-			report("//sflint:ignore %q is not an analyzer name: separate names with commas and put the reason after \" -- \", as in //sflint:ignore %s -- <reason>", echo(pass, d, name), echo(pass, d, strings.Fields(name)[0]))
+			report(fmt.Sprintf("//sflint:ignore %q is not an analyzer name", echo(pass, d, name)),
+				fmt.Sprintf("Separate names with commas and put the reason after \" -- \": //sflint:ignore %s -- <reason>", echo(pass, d, strings.Fields(name)[0])))
 			malformed = true
 		case !inst.known[name]:
-			msg := fmt.Sprintf("//sflint:ignore names %q, which is not an sflint analyzer, so it suppresses nothing", echo(pass, d, name))
+			fix := "The analyzers are " + inst.names()
 			if near := inst.nearest(name); near != "" {
-				msg += fmt.Sprintf(": did you mean %s?", near)
-			} else {
-				msg += fmt.Sprintf(" (analyzers: %s)", inst.names())
+				fix = "Did you mean " + near + "?"
 			}
-			report("%s", msg)
+			report(fmt.Sprintf("//sflint:ignore names %q, which is not an sflint analyzer, so it suppresses nothing", echo(pass, d, name)), fix)
 			malformed = true
 		}
 	}
 	if d.Reason == "" && !malformed {
-		report("//sflint:ignore %s gives no reason: say why the finding does not apply after \" -- \", as in //sflint:ignore %s -- <reason>", strings.Join(d.Analyzers, ","), strings.Join(d.Analyzers, ","))
+		names := strings.Join(d.Analyzers, ",")
+		report("//sflint:ignore "+names+" gives no reason",
+			"Say why the finding does not apply after \" -- \": //sflint:ignore "+names+" -- <reason>")
 	}
 	return malformed
 }
@@ -177,12 +186,13 @@ func (inst *instance) reportUnused(pass *analysis.Pass, res *sflogin.Result, d *
 		End: d.Pos + token.Pos(len(sflogin.DirectivePrefix)),
 	}
 	if len(keep) == 0 {
-		diag.Message = fmt.Sprintf("//sflint:ignore %s suppresses nothing: no %s finding %s (a directive covers its own line and the next, or a whole function from its doc comment); remove it", strings.Join(d.Analyzers, ","), names, where)
+		diag.Message = message.Join(fmt.Sprintf("//sflint:ignore %s suppresses nothing: no %s finding %s", strings.Join(d.Analyzers, ","), names, where),
+			"Remove it (a directive covers its own line and the next, or a whole function from its doc comment)")
 		if edits := removeComment(pass, d); edits != nil {
 			diag.SuggestedFixes = []analysis.SuggestedFix{{Message: "Remove the unused //sflint:ignore directive", TextEdits: edits}}
 		}
 	} else {
-		diag.Message = fmt.Sprintf("//sflint:ignore names %s, which reports nothing %s; remove it from the directive", names, where)
+		diag.Message = message.Join(fmt.Sprintf("//sflint:ignore names %s, which reports nothing %s", names, where), "Remove it from the directive")
 		if c := commentAt(pass, d.Pos); c != nil && d.Reason != "" {
 			diag.SuggestedFixes = []analysis.SuggestedFix{{
 				Message: "Remove " + names + " from the //sflint:ignore directive",
@@ -223,7 +233,7 @@ func (inst *instance) checkNearMisses(pass *analysis.Pass, res *sflogin.Result) 
 				diag := analysis.Diagnostic{
 					Pos:     c.Pos(),
 					End:     c.End(),
-					Message: "this comment is not a //sflint:ignore directive and suppresses nothing: remove the space after //",
+					Message: message.Join("this comment is not a //sflint:ignore directive and suppresses nothing", "Remove the space after //"),
 					SuggestedFixes: []analysis.SuggestedFix{{
 						Message:   "Write the directive without a space after //",
 						TextEdits: []analysis.TextEdit{{Pos: c.Pos(), End: c.End(), NewText: []byte(fixed.Text)}},

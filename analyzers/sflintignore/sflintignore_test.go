@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sflint/sflint/analyzers/sflintignore"
+	"github.com/sflint/sflint/internal/message/messagetest"
 	"github.com/sflint/sflint/internal/sflogin"
 )
 
@@ -51,7 +51,7 @@ func fakelogin(login *analysis.Analyzer) *analysis.Analyzer {
 				return nil, nil
 			}
 			for _, c := range res.Logins() {
-				res.Report(pass, analysis.Diagnostic{Pos: c.Expr.Pos(), Message: "login here"})
+				res.Report(pass, analysis.Diagnostic{Pos: c.Expr.Pos(), Message: "login here."})
 			}
 			return nil, nil
 		},
@@ -92,12 +92,12 @@ func both(login *analysis.Analyzer) *analysis.Analyzer {
 // TestDirectives covers every form of the directive and its misuse, in a
 // package the shared pass analyses and in one it skips.
 func TestDirectives(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), both(sflogin.Analyzer), "sflintignore/directives", "sflintignore/skipped")
+	messagetest.RunWithSuggestedFixes(t, testdata(t), both(sflogin.Analyzer), "sflintignore/directives", "sflintignore/skipped")
 }
 
 // TestWithTests: once _test.go files are analysed (-sflogin.tests), their
 // directives are judged too.
 func TestWithTests(t *testing.T) {
 	login := sflogin.New(sflogin.Config{IncludeTests: true})
-	analysistest.Run(t, testdata(t), both(login), "sflintignore/withtests")
+	messagetest.Run(t, testdata(t), both(login), "sflintignore/withtests")
 }

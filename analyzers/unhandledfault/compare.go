@@ -177,11 +177,22 @@ func (c *checker) compare(subject, k ast.Expr, negated bool) {
 	if v != f.Vocab {
 		var msg string
 		if f.Vocab == sfapi.OAuth {
-			msg = fmt.Sprintf("%s holds OAuth error codes on %s (%s): the OAuth token endpoint never answers the SOAP code %q, so this comparison is always %s; rejected credentials (wrong password, lockout, missing security token) are %q there",
-				field, faultName, strings.Join(sfapi.OAuthCodes, ", "), s, always, "invalid_grant")
+			msg = pick([]string{
+				fmt.Sprintf("%s on %s holds OAuth error codes, never the SOAP code %q: this comparison is always %s", field, faultName, s, always),
+				fmt.Sprintf("%s holds OAuth error codes, never the SOAP code %q: this comparison is always %s", field, s, always),
+				fmt.Sprintf("%s never holds the SOAP code %q: this comparison is always %s", field, s, always),
+			},
+				fmt.Sprintf("Compare with an OAuth error: rejected credentials (wrong password, lockout, missing security token) are %q", "invalid_grant"),
+				fmt.Sprintf("Compare with an OAuth error: rejected credentials are %q", "invalid_grant"),
+			)
 		} else {
-			msg = fmt.Sprintf("%s holds SOAP faultcodes on %s (%s): SOAP login() never answers the OAuth error %q, so this comparison is always %s; rejected credentials are %q there",
-				field, faultName, f.Prefix+"INVALID_LOGIN, "+f.Prefix+"PASSWORD_LOCKOUT, ...", s, always, f.Prefix+"INVALID_LOGIN")
+			msg = pick([]string{
+				fmt.Sprintf("%s on %s holds SOAP faultcodes, never the OAuth error %q: this comparison is always %s", field, faultName, s, always),
+				fmt.Sprintf("%s holds SOAP faultcodes, never the OAuth error %q: this comparison is always %s", field, s, always),
+				fmt.Sprintf("%s never holds the OAuth error %q: this comparison is always %s", field, s, always),
+			},
+				fmt.Sprintf("Compare with a SOAP faultcode: rejected credentials are %q", f.Prefix+"INVALID_LOGIN"),
+			)
 		}
 		c.report(analysis.Diagnostic{Pos: k.Pos(), End: k.End(), Category: "comparison", Message: msg})
 		return
@@ -193,8 +204,14 @@ func (c *checker) compare(subject, k ast.Expr, negated bool) {
 		return // maybe a REST errorCode, which carries no prefix
 	}
 	want := f.Prefix + bare
-	msg := fmt.Sprintf("%s holds %q on %s (the library keeps the SOAP faultcode's %q prefix), so comparing it with %q is always %s and %s is never recognised; compare with %q",
-		field, want, faultName, f.Prefix, s, always, bare, want)
+	msg := pick([]string{
+		fmt.Sprintf("%s holds %q on %s, so comparing it with %q is always %s", field, want, faultName, s, always),
+		fmt.Sprintf("%s holds %q, so comparing it with %q is always %s", field, want, s, always),
+		fmt.Sprintf("comparing %s with %q is always %s", field, s, always),
+	},
+		fmt.Sprintf("Compare with %q: the library keeps the SOAP faultcode's %q prefix", want, f.Prefix),
+		fmt.Sprintf("Compare with %q", want),
+	)
 	c.report(analysis.Diagnostic{Pos: k.Pos(), End: k.End(), Category: "comparison", Message: msg,
 		SuggestedFixes: []analysis.SuggestedFix{prefixFix(k, prefix, want, f.Prefix)}})
 }
@@ -280,16 +297,21 @@ func (c *checker) checkClassification(cl *classification) {
 		}
 		return strings.Join(out, ", ")
 	}
-	where := "fall through it unhandled"
+	where := "they fall through it unhandled"
 	if cl.hasDefault {
-		where = "end up in its default, treated like every other failure"
+		where = "they end up in its default, treated like every other failure"
 	}
 	subject := cl.subject
 	if subject == "" {
 		subject = "the error text"
 	}
-	msg := fmt.Sprintf("%s on %s handles none of the login faults on which a login must stop (%s), only %s: they %s; add a case that stops on them (retrying a wrong password locks the user out; an expired password needs a reset)",
-		cl.kind, subject, pre(must), pre(cl.codes), where)
+	msg := pick([]string{
+		fmt.Sprintf("%s on %s handles only %s, none on which a login must stop", cl.kind, subject, pre(cl.codes)),
+		fmt.Sprintf("%s on %s handles none of the codes on which a login must stop", cl.kind, subject),
+	},
+		fmt.Sprintf("Add a case that stops on %s: %s", firstCodes(must, cl.prefix), where),
+		fmt.Sprintf("Add a case that stops on %s", firstCodes(must, cl.prefix)),
+	)
 	c.report(analysis.Diagnostic{Pos: cl.at.Pos(), End: cl.at.Pos() + token.Pos(len(keyword(cl.at))), Category: "unswitched", Message: msg})
 }
 
@@ -601,26 +623,42 @@ func (c *checker) wrongVocabText(l *flow.Login, st flow.State, n ast.Node, cd co
 		var msg string
 		switch {
 		case !cd.coded():
-			why := "the library does not keep the fault code, not even in the error's text"
+			var fixes []string
 			switch {
+			case cd.Upgrade != "":
+				fixes = []string{
+					fmt.Sprintf("Test err != nil alone, or %s: %s keeps no fault code, not even in the text", cd.Upgrade, cd.Loaded),
+					fmt.Sprintf("Test err != nil alone, or %s", cd.Upgrade),
+				}
 			case cd.Lost != "":
-				why = cd.Lost
-			case cd.Version != "":
-				why = cd.Version + ", and keeps no fault code, not even in the error's text"
+				fixes = []string{"Test err != nil alone: " + cd.Lost}
 			}
-			msg = fmt.Sprintf("the error of %s never mentions %q: %s, so this test is always false; nothing finer than the failure itself can be told apart",
-				l.Name(), bare, why)
-			if cd.Upgrade != "" {
-				msg += " (" + cd.Upgrade + ")"
-			}
+			fixes = append(fixes, "Test err != nil alone: the library keeps no fault code, not even in the error's text")
+			msg = say(l.Call, []func(string) string{
+				func(n string) string {
+					return fmt.Sprintf("the error of %s never mentions %q, so this test is always false", n, bare)
+				},
+			}, fixes...)
 		case v == cd.Vocab:
 			return
 		case cd.Vocab == sfapi.OAuth:
-			msg = fmt.Sprintf("the error of %s never mentions the SOAP code %q: the OAuth token endpoint answers %s, so this test is always false; rejected credentials are %q there",
-				l.Name(), bare, strings.Join(sfapi.OAuthCodes, ", "), "invalid_grant")
+			msg = say(l.Call, []func(string) string{
+				func(n string) string {
+					return fmt.Sprintf("the error of %s never mentions the SOAP code %q, so this test is always false", n, bare)
+				},
+				func(n string) string {
+					return fmt.Sprintf("testing the error of %s for the SOAP code %q is always false", n, bare)
+				},
+			}, fmt.Sprintf("Test for an OAuth error (%s): rejected credentials are %q", firstCodes(sfapi.OAuthCodes, ""), "invalid_grant"))
 		default:
-			msg = fmt.Sprintf("the error of %s never mentions the OAuth error %q: SOAP login() answers ExceptionCodes (INVALID_LOGIN, PASSWORD_LOCKOUT, ...), so this test is always false",
-				l.Name(), bare)
+			msg = say(l.Call, []func(string) string{
+				func(n string) string {
+					return fmt.Sprintf("the error of %s never mentions the OAuth error %q, so this test is always false", n, bare)
+				},
+				func(n string) string {
+					return fmt.Sprintf("testing the error of %s for the OAuth error %q is always false", n, bare)
+				},
+			}, fmt.Sprintf("Test for a SOAP ExceptionCode (%s)", firstCodes(sfapi.SOAPCodes, "")))
 		}
 		c.report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "comparison", Message: msg})
 	}

@@ -31,7 +31,10 @@
 //     formatted with %v or %s (fmt.Errorf("login: %v", err)) or replaced by a
 //     new error (errors.New("login failed"), errors.New(err.Error()), a
 //     sentinel variable), so no caller can read the code any more. Where the
-//     error itself is formatted, a suggested fix turns the verb into %w.
+//     error itself is formatted, a suggested fix turns the verb into %w. When
+//     the library keeps the code only in the error's text (ForceCLI's SOAP
+//     login, simpleforce's 2021 versions), formatting the error with %v keeps
+//     it, and only replacing the error erases it.
 //  4. Compared wrongly, at the comparison: a fault-code field compared with a
 //     constant it never holds. go-soapforce and simpleforce keep the SOAP
 //     faultcode's prefix (SOAPFault.Code and SalesforceError.ErrorCode are
@@ -41,8 +44,11 @@
 //     a suggested fix compares with "sf:INVALID_LOGIN". The OAuth token
 //     endpoint (go-force, golang.org/x/oauth2, ForceCLI's password flow)
 //     never answers a SOAP code: re.ErrorCode == "INVALID_LOGIN" is always
-//     false, a wrong password is "invalid_grant" there; the same holds for
-//     strings.Contains(err.Error(), "INVALID_LOGIN") on such a login. The
+//     false, rejected credentials (a wrong password, a lockout, a missing
+//     security token) are all "invalid_grant" there; the same holds for
+//     strings.Contains(err.Error(), "INVALID_LOGIN") on such a login. Nor
+//     does SOAP login() answer an OAuth error: f.Code == "invalid_grant" is
+//     always false, rejected credentials are "sf:INVALID_LOGIN" there. The
 //     comparison is reported wherever it is, usually in a helper that
 //     receives the error.
 //  5. Unswitched, at the switch or if: a switch (or if-else chain) on a
@@ -52,7 +58,9 @@
 //     API_CURRENTLY_DISABLED; OAuth: invalid_grant, invalid_client_id,
 //     invalid_client), so that they fall into the default with the transient
 //     ones (SERVER_UNAVAILABLE, REQUEST_LIMIT_EXCEEDED) and are retried or
-//     answered with "try again". As with the exhaustive linter, a default
+//     answered with "try again": retrying a wrong password locks the user
+//     out, and an expired password needs a reset, not another attempt. As
+//     with the exhaustive linter, a default
 //     clause does not count unless -default-counts says so. A single test
 //     (isSessionExpired) is a predicate, not a classification, and is not
 //     checked; nor is a switch that names only INVALID_SESSION_ID.
@@ -64,8 +72,12 @@
 //     used or the function returns (or the LoginResult is discarded and the
 //     session used or handed back).
 //
-// Messages name the library API (and the wrapper it goes through) and the
-// codes to handle, with the prefix the library keeps.
+// Each message is two sentences: what is wrong and where, naming the
+// library API (and the wrapper it goes through), then the fix, with the
+// first of the codes to handle spelled with the prefix the library keeps
+// ("sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, ..."; -unhandledfault.codes
+// sets the list). Why each mistake matters is in this manual, not in the
+// message.
 //
 // # What counts as inspecting the fault
 //
@@ -101,7 +113,8 @@
 // string, go-soapforce's LoginWithOAuth nothing at all, ForceCLI's OAuth
 // flows errors.New(error_description), never invalid_grant) leave nothing to
 // inspect: for them only a discarded error (case 1) is reported, and a test
-// of their error's text for a fault code, which can never match (case 4).
+// of their error's text for a fault code, which can never match (case 4):
+// err != nil is all such a caller can test.
 //
 // # Hand-written logins
 //
@@ -112,9 +125,10 @@
 // such a call, the analyzer reports:
 //
 //  7. Unchecked, at the request: the answer is read (decoded, io.ReadAll)
-//     without a look at its status or at what it holds (its "error" field):
-//     a rejected login becomes an empty token and a nil error, and every
-//     later call fails with INVALID_SESSION_ID instead.
+//     without a look at its status or at what it holds (its "error" field,
+//     the <faultcode> of a SOAP fault): a rejected login becomes an empty
+//     token (or session id) and a nil error, and every later call fails
+//     with INVALID_SESSION_ID instead.
 //  8. On the branch that runs for a failed answer (an if or a switch on
 //     resp.StatusCode, resp.Status or the decoded "error" field), an error
 //     that keeps nothing of the answer is erased (errors.New("failed to
@@ -137,10 +151,12 @@
 // (245ee39ac3ec, af9d9a281fea) keep the code only in the error's text
 // ("... Error Code: sf:INVALID_LOGIN"), so the advice is a text match and
 // fmt.Errorf("%v", err) erases nothing; its 2020 version (2062cbbdbb89)
-// returns the sentinel ErrFailure, with no code at all, so the advice is to
-// return the error and to upgrade (a swallowed failure is reported with that
-// advice; nothing is erased and no comparison can match). golang.org/x/oauth2
-// has RetrieveError.ErrorCode from v0.8.0 on; before, the code is in the
+// returns the sentinel ErrFailure, with no code at all: the error itself is
+// then all a caller can learn of why the login failed, so the advice is to
+// return the error and to upgrade to a version whose SalesforceError keeps
+// the code in ErrorCode (a swallowed failure is reported with that advice;
+// nothing is erased and no comparison can match). golang.org/x/oauth2 has
+// RetrieveError.ErrorCode from v0.8.0 on; before, the code is in the
 // error's text (its Body).
 //
 // # Examples

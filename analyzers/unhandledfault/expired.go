@@ -134,11 +134,24 @@ func (c *checker) checkExpired(l *flow.Login) {
 	}
 	var msg string
 	if len(res) > 0 {
-		msg = fmt.Sprintf("password expiry not checked: %s succeeds for a user whose password has expired and only sets %s.PasswordExpired, which is not read before %s; every later call then fails with INVALID_OPERATION_WITH_EXPIRED_PASSWORD. Check it right after the login and ask for a password reset",
-			l.Name(), id.Name, why)
+		msg = say(l.Call, []func(string) string{
+			func(n string) string {
+				return fmt.Sprintf("the password expiry of %s is not checked: %s.PasswordExpired is not read before %s", n, id.Name, why)
+			},
+			func(n string) string {
+				return fmt.Sprintf("the password expiry of %s is not checked before %s", n, why)
+			},
+		}, fmt.Sprintf("Check %s.PasswordExpired right after the login and ask for a password reset", id.Name),
+			"Check PasswordExpired right after the login and ask for a password reset")
 	} else {
-		msg = fmt.Sprintf("password expiry not checked: %s succeeds for a user whose password has expired and only says so in LoginResult.PasswordExpired, but the LoginResult is discarded and %s; every later call then fails with INVALID_OPERATION_WITH_EXPIRED_PASSWORD. Keep the result and check PasswordExpired right after the login",
-			l.Name(), why)
+		msg = say(l.Call, []func(string) string{
+			func(n string) string {
+				return fmt.Sprintf("the password expiry of %s is not checked: the LoginResult is discarded and %s", n, why)
+			},
+			func(n string) string {
+				return fmt.Sprintf("the password expiry of %s is not checked before %s", n, why)
+			},
+		}, "Keep the LoginResult and check PasswordExpired right after the login")
 	}
 	c.report(analysis.Diagnostic{Pos: l.Expr.Pos(), End: l.Expr.End(), Category: "expired", Message: msg})
 }

@@ -148,11 +148,15 @@ func (r *rawCheck) derive() {
 					key = fn.Pkg().Path() + "." + fn.Name()
 				}
 				for _, a := range n.Args {
-					u, ok := ast.Unparen(a).(*ast.UnaryExpr)
-					if !ok || u.Op != token.AND {
+					// &tok, or a pointer variable (tok := &token{}) handed
+					// to a decoder.
+					x := ast.Unparen(a)
+					if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+						x = u.X
+					} else if t := r.info.TypeOf(x); !decoders[key] || t == nil || !isPointer(t) {
 						continue
 					}
-					if v := flow.IdentVar(r.info, u.X); v != nil && !r.body[v] {
+					if v := flow.IdentVar(r.info, x); v != nil && !r.body[v] {
 						r.body[v] = true
 						if decoders[key] {
 							r.decoded[v] = true
@@ -329,13 +333,21 @@ func (r *rawCheck) looksAtAnswer(e ast.Node) bool {
 				found = true
 			}
 		case *ast.Ident:
-			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] && !isErrorType(v.Type()) {
+			// Not an error of reading or decoding the body; a value decoded
+			// from it may be an error type (go-force's ApiError).
+			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] && (r.decoded[v] || !isErrorType(v.Type())) {
 				found = true
 			}
 		}
 		return true
 	})
 	return found
+}
+
+// isPointer reports whether t is a pointer type.
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // ---- the failing branches ----
@@ -652,9 +664,9 @@ func (r *rawCheck) checkBranch(b branch) {
 		})
 	}
 	if len(b.stmts) > 0 && !ends {
-		what := "the function goes on as if it had succeeded"
+		what := "the function goes on as if it succeeded"
 		if kind != "" {
-			what = "the answer is only " + kind + " and the function goes on as if it had succeeded"
+			what = "the answer is only " + kind + " and the function goes on as if it succeeded"
 		}
 		r.reportSwallowed(what)
 	}
@@ -730,7 +742,7 @@ func (r *rawCheck) erases(x ast.Expr) string {
 			return ""
 		}
 		if v.Parent() == v.Pkg().Scope() {
-			return "returning " + v.Name() + " replaces it"
+			return "returning " + v.Name() + " replaces the answer"
 		}
 		return "" // a local error made elsewhere: not followed
 	case *ast.CallExpr:
@@ -799,54 +811,67 @@ func (r *rawCheck) erasesHow(e ast.Node) string {
 	case handed || body || codeRead:
 		return ""
 	case descOnly:
-		return "an error with the error_description alone replaces it (the code is dropped)"
+		return "an error with only the error_description replaces the answer"
 	case status:
-		return "an error with the status alone replaces it"
+		return "an error with only the status replaces the answer"
 	}
-	return "a fixed error replaces it"
+	return "a fixed error replaces the answer"
 }
 
-// endpointName names the endpoint and its codes for messages.
-func (r *rawCheck) endpoint() (name, codes, keep string) {
+// endpoint names the endpoint for messages, in full ("the OAuth token
+// endpoint (/services/oauth2/token)") and short ("the OAuth token
+// endpoint"); codes are the first codes a caller should act on, keep what
+// an error must keep of the answer.
+func (r *rawCheck) endpoint() (name, short, codes, keep string) {
 	ep := r.l.Endpoint
+	base, _, _ := strings.Cut(ep.Name, " (")
+	name, short = ep.Name, base
+	if strings.HasSuffix(base, "endpoint") {
+		name, short = "the "+ep.Name, "the "+base
+	}
 	if ep.Vocab == sfapi.SOAP {
-		return ep.Name, strings.Join(r.c.prefixed(sfapi.SOAP, "sf:"), ", "),
+		return name, short, firstCodes(r.c.must[sfapi.SOAP], "sf:"),
 			"the <faultcode> and <faultstring> of its <soapenv:Fault>"
 	}
-	return ep.Name, strings.Join(r.c.prefixed(sfapi.OAuth, ""), ", "), `its "error" and "error_description" fields`
-}
-
-func (c *checker) prefixed(v sfapi.Vocabulary, prefix string) []string {
-	var out []string
-	for _, code := range c.must[v] {
-		out = append(out, prefix+code)
-	}
-	return out
+	return name, short, firstCodes(r.c.must[sfapi.OAuth], ""), `its "error" and "error_description" fields`
 }
 
 func (r *rawCheck) reportUnchecked() {
-	name, codes, keep := r.endpoint()
-	var msg string
+	name, short, codes, keep := r.endpoint()
+	look := `its status or its "error" field`
 	if r.l.Endpoint.Vocab == sfapi.SOAP {
-		msg = fmt.Sprintf(`login response never checked: the answer of %s is read without a look at its status or for a fault; a failed login (HTTP 500, <faultcode>sf:INVALID_LOGIN</faultcode>) yields an empty session id and a nil error, and every later call fails with INVALID_SESSION_ID instead; check resp.StatusCode (200) and, on failure, return an error that keeps %s (%s)`,
-			name, keep, codes)
-	} else {
-		msg = fmt.Sprintf(`token response never checked: the answer of the %s is read without a look at its status or its "error" field; a rejected login (HTTP 400, {"error":"invalid_grant",...}) yields an empty token and a nil error, and every later call fails with INVALID_SESSION_ID instead; check resp.StatusCode (200) and, on failure, return an error that keeps %s (%s)`,
-			name, keep, codes)
+		look = "its status or for a fault"
 	}
+	msg := pick([]string{
+		fmt.Sprintf("the answer of %s is read without a look at %s", name, look),
+		fmt.Sprintf("the answer of %s is read without a look at %s", short, look),
+	},
+		fmt.Sprintf("Check resp.StatusCode (200) and, on failure, return an error that keeps %s (%s)", keep, codes),
+		fmt.Sprintf("Check resp.StatusCode (200) and, on failure, return an error that keeps %s", keep),
+	)
 	r.c.report(analysis.Diagnostic{Pos: r.l.Expr.Pos(), End: r.l.Expr.End(), Category: "unchecked", Message: msg})
 }
 
 func (r *rawCheck) reportSwallowed(what string) {
-	name, codes, keep := r.endpoint()
-	msg := fmt.Sprintf("login fault swallowed: when the %s answers that the login failed, %s; return an error that keeps %s, so the caller can act on the code (%s: stop, do not retry, tell the user)",
-		name, what, keep, codes)
+	name, short, codes, keep := r.endpoint()
+	msg := pick([]string{
+		fmt.Sprintf("when %s rejects the login, %s", name, what),
+		fmt.Sprintf("when %s rejects the login, %s", short, what),
+	},
+		fmt.Sprintf("Return an error that keeps %s, so the caller can act on the code (%s)", keep, codes),
+		fmt.Sprintf("Return an error that keeps %s", keep),
+	)
 	r.c.report(analysis.Diagnostic{Pos: r.l.Expr.Pos(), End: r.l.Expr.End(), Category: "swallowed", Message: msg})
 }
 
 func (r *rawCheck) reportErased(x ast.Expr, how string) {
-	name, codes, keep := r.endpoint()
-	msg := fmt.Sprintf("login fault erased: when the %s answers that the login failed, %s, so no caller learns the code that says why (%s); keep %s in the error",
-		name, how, codes, keep)
+	name, short, codes, keep := r.endpoint()
+	msg := pick([]string{
+		fmt.Sprintf("when %s rejects the login, %s", name, how),
+		fmt.Sprintf("when %s rejects the login, %s", short, how),
+	},
+		fmt.Sprintf("Keep %s in the error, so a caller learns the code (%s)", keep, codes),
+		fmt.Sprintf("Keep %s in the error", keep),
+	)
 	r.c.report(analysis.Diagnostic{Pos: x.Pos(), End: x.End(), Category: "erased", Message: msg})
 }

@@ -121,8 +121,10 @@ type FaultFact struct {
 	// Version, set when the loaded version of the library lacks the fault
 	// type of later versions, says so ("github.com/simpleforce/simpleforce
 	// as loaded (the 2020 version) has no simpleforce.SalesforceError");
-	// Upgrade is then the advice to move to a version that has it.
-	Version, Upgrade string
+	// Loaded is then the short name of that version, for messages
+	// ("simpleforce as loaded (the 2020 version)"), and Upgrade the advice
+	// to move to a version that has it.
+	Version, Loaded, Upgrade string
 	// Lost says what the error is instead, when the library keeps no code.
 	Lost string
 	// Inspected: the function inspects the fault code on every path on which
@@ -158,7 +160,8 @@ type coding struct {
 	Fault, Field, Prefix string
 	Text                 bool
 	Vocab                sfapi.Vocabulary
-	Version, Upgrade     string
+	Version, Loaded      string
+	Upgrade              string
 	Lost                 string
 }
 
@@ -167,11 +170,11 @@ func (c coding) coded() bool { return (c.Fault != "" || c.Text) && c.Vocab != sf
 
 func (c coding) fact(inspected bool) *FaultFact {
 	return &FaultFact{Fault: c.Fault, Field: c.Field, Prefix: c.Prefix, Text: c.Text, Vocab: c.Vocab,
-		Version: c.Version, Upgrade: c.Upgrade, Lost: c.Lost, Inspected: inspected}
+		Version: c.Version, Loaded: c.Loaded, Upgrade: c.Upgrade, Lost: c.Lost, Inspected: inspected}
 }
 
 func codingOf(f *FaultFact) coding {
-	return coding{Fault: f.Fault, Field: f.Field, Prefix: f.Prefix, Text: f.Text, Vocab: f.Vocab, Version: f.Version, Upgrade: f.Upgrade, Lost: f.Lost}
+	return coding{Fault: f.Fault, Field: f.Field, Prefix: f.Prefix, Text: f.Text, Vocab: f.Vocab, Version: f.Version, Loaded: f.Loaded, Upgrade: f.Upgrade, Lost: f.Lost}
 }
 
 // apiCoding is the coding of a library API's login error, in the version of
@@ -187,11 +190,19 @@ func apiCoding(m *sfapi.Model, api *sfapi.API, pkg *types.Package) coding {
 		if l.MissingField {
 			what = l.Missing.CodeField + " in " + what
 		}
+		cd.Loaded = lastElem(l.Lib) + " as loaded"
+		if l.Older != nil {
+			cd.Loaded += " (" + l.Older.Versions + ")"
+		}
 		cd.Version = fmt.Sprintf("%s as loaded has no %s", l.Lib, what)
 		if l.Older != nil {
 			cd.Version = fmt.Sprintf("%s as loaded (%s) has no %s", l.Lib, l.Older.Versions, what)
 		}
-		cd.Upgrade = l.Upgrade()
+		if l.Upgrade() != "" {
+			// The short form of l.Upgrade(): the messages have no room
+			// for the fault type the version brings (doc.go names it).
+			cd.Upgrade = "upgrade " + l.Lib + " to " + l.Missing.Since + " or later"
+		}
 	}
 	return cd
 }
@@ -450,26 +461,51 @@ func (c *checker) report(d analysis.Diagnostic) {
 	c.res.Report(c.pass, d)
 }
 
-// codeList names the codes of a vocabulary a caller should handle, with the
-// prefix the library keeps ("sf:INVALID_LOGIN").
-func (c *checker) codeList(cd coding) string {
-	codes := c.must[cd.Vocab]
-	out := make([]string, len(codes))
+// someCodes names the first of the codes of a vocabulary a caller should
+// handle, with the prefix the library keeps: messages have no room for all
+// six SOAP codes ("sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, ...").
+func (c *checker) someCodes(cd coding) string {
+	return firstCodes(c.must[cd.Vocab], cd.Prefix)
+}
+
+// firstCodes writes the first two codes with a prefix, and "..." for the others.
+func firstCodes(codes []string, prefix string) string {
+	var out []string
 	for i, code := range codes {
-		out[i] = cd.Prefix + code
+		if i == 2 {
+			out = append(out, "...")
+			break
+		}
+		out = append(out, prefix+code)
 	}
 	return strings.Join(out, ", ")
 }
 
-// inspectHint says how to read the code of a coding: "*soapforce.SOAPFault's Code".
-func inspectHint(cd coding) string {
+// inspectHint says how to read the code of a coding, as the start of a
+// fix: "Read the Code of the *soapforce.SOAPFault (errors.As)"; a hint that
+// ends in a clause ends with its comma, so that " and stop on ..." can
+// follow any hint. short leaves out what is not needed to follow it.
+func inspectHint(cd coding, short bool) string {
 	switch {
+	case cd.Fault != "" && short:
+		return fmt.Sprintf("Read its %s (errors.As)", cd.Field)
 	case cd.Fault != "":
-		return fmt.Sprintf("read the %s of the %s (errors.As)", cd.Field, cd.Fault)
-	case cd.Text && cd.Version != "":
-		return fmt.Sprintf("find the code in err.Error() (%s: the text is the only place it survives)", cd.Version)
+		return fmt.Sprintf("Read the %s of the %s (errors.As)", cd.Field, cd.Fault)
+	case cd.Text && cd.Loaded != "" && !short:
+		return fmt.Sprintf("Find the code in err.Error(), the only place %s keeps it,", cd.Loaded)
 	case cd.Text:
-		return "find the code in err.Error() (the library keeps it only in the text)"
+		return "Find the code in err.Error()"
 	}
 	return ""
+}
+
+// lastElem is the last element of an import path, before a major version
+// ("github.com/k-capehart/go-salesforce/v3": "go-salesforce").
+func lastElem(path string) string {
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	return last
 }

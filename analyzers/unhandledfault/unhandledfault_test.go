@@ -5,9 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/sflint/sflint/analyzers/unhandledfault"
+	"github.com/sflint/sflint/internal/message/messagetest"
 	"github.com/sflint/sflint/internal/sflogin"
 	"github.com/sflint/sflint/internal/testroot"
 )
@@ -34,47 +33,47 @@ func testdata(t *testing.T) string {
 // code other than Unknown) is not a branch where the login failed.
 func TestOwnErrors(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/sentinel")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/sentinel")
 }
 
 func TestEndsProcess(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/climain", "unhandledfault/testhelper")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/climain", "unhandledfault/testhelper")
 }
 
 func TestFuncValues(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/funcvalue")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/funcvalue")
 }
 
 func TestDiscarded(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/discard")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/discard")
 }
 
 // TestSwallowed covers case 2, and the inspections, propagations and
 // hand-overs that are not reported, path by path.
 func TestSwallowed(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/swallow")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/swallow")
 }
 
 // TestErased covers case 3 and its fix (%v -> %w where the error itself is formatted).
 func TestErased(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/erase")
+	messagetest.RunWithSuggestedFixes(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/erase")
 }
 
 // TestComparison covers case 4 and its fix (the prefix the library keeps).
 func TestComparison(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/compare")
+	messagetest.RunWithSuggestedFixes(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/compare")
 }
 
 // TestClassification covers case 5 with the default configuration.
 func TestClassification(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/classify")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/classify")
 }
 
 // TestClassificationFlags covers -codes (which replaces the list of each
@@ -87,11 +86,11 @@ func TestClassificationFlags(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	analysistest.Run(t, testdata(t), a, "unhandledfault/classifyflags")
+	messagetest.Run(t, testdata(t), a, "unhandledfault/classifyflags")
 
 	// The same through Config, as the golangci-lint plugin builds it.
 	b := unhandledfault.New(sflogin.New(sflogin.Config{}), unhandledfault.Config{Codes: []string{"sf:SERVER_UNAVAILABLE", "invalid_grant"}, DefaultCounts: true})
-	analysistest.Run(t, testdata(t), b, "unhandledfault/classifyflags")
+	messagetest.Run(t, testdata(t), b, "unhandledfault/classifyflags")
 }
 
 // TestBadCode checks that an unknown code is a usage error, and that the
@@ -115,7 +114,7 @@ func TestBadCode(t *testing.T) {
 // TestExpired covers case 6: LoginResult.PasswordExpired never read.
 func TestExpired(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/expired")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/expired")
 }
 
 // TestCrossPackage checks the facts on wrappers and that the duty moves with
@@ -123,7 +122,7 @@ func TestExpired(t *testing.T) {
 // wrapper of it) are checked; callers of an inspecting one are not.
 func TestCrossPackage(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/wrapper/lib", "unhandledfault/wrapper/app")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/wrapper/lib", "unhandledfault/wrapper/app")
 }
 
 // TestDeclaredClassifier checks that a function declared with
@@ -134,7 +133,7 @@ func TestDeclaredClassifier(t *testing.T) {
 	if err := login.Flags.Set("classifier", "unhandledfault/declared.(*Alerts).Route"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), unhandledfault.New(login, unhandledfault.Config{}), "unhandledfault/declared")
+	messagetest.Run(t, testdata(t), unhandledfault.New(login, unhandledfault.Config{}), "unhandledfault/declared")
 }
 
 // TestIllTyped runs on a package that does not type-check (as gopls and
@@ -145,7 +144,7 @@ func TestIllTyped(t *testing.T) {
 	login.RunDespiteErrors = true
 	a := unhandledfault.New(login, unhandledfault.Config{})
 	a.RunDespiteErrors = true
-	analysistest.Run(t, testdata(t), a, "unhandledfault/illtyped")
+	messagetest.Run(t, testdata(t), a, "unhandledfault/illtyped")
 }
 
 // TestDoc checks that the analyzer's documentation is doc.go's "# Analyzer"
@@ -179,7 +178,7 @@ func TestVersions(t *testing.T) {
 	t.Parallel()
 	for _, v := range []string{"2020", "2021"} {
 		root := testroot.Merge(t, testdata(t), filepath.Join(testdata(t), "versions", "simpleforce"+v))
-		analysistest.Run(t, root, unhandledfault.Analyzer, "unhandledfault/v"+v+"/...")
+		messagetest.Run(t, root, unhandledfault.Analyzer, "unhandledfault/v"+v+"/...")
 	}
 }
 
@@ -187,21 +186,21 @@ func TestVersions(t *testing.T) {
 // CreateOAuth): inferred from its parameter names, with the library's fault.
 func TestFork(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/fork")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/fork")
 }
 
 // TestRaw checks hand-written logins: a token response never checked, a
 // failing answer replaced (erased) or only printed (swallowed).
 func TestRaw(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/raw")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/raw")
 }
 
 // TestOAuth2Evidence checks an x/oauth2 login whose TokenURL is a setting
 // named for Salesforce.
 func TestOAuth2Evidence(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/oauth2ev")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/oauth2ev")
 }
 
 // TestLoggers checks that structured loggers (hclog, zap, zerolog, logrus,
@@ -209,5 +208,5 @@ func TestOAuth2Evidence(t *testing.T) {
 // log call before a %v erasure does not hide it.
 func TestLoggers(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/loggers")
+	messagetest.Run(t, testdata(t), unhandledfault.Analyzer, "unhandledfault/loggers")
 }

@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sflint/sflint/internal/message"
 )
 
 // The examples module compiles against the real client libraries. These
@@ -181,6 +183,7 @@ func TestExamples(t *testing.T) {
 	standalone := parseTrees(t, dir, stdout.Bytes())
 	diff(t, "sflint ./...", standalone, want)
 	checkReadmeSample(t, dir, stdout.Bytes())
+	checkMessages(t, stdout.Bytes())
 
 	// go vet -vettool: the same findings.
 	stdout.Reset()
@@ -195,6 +198,34 @@ func TestExamples(t *testing.T) {
 	// go vet prints the JSON trees on stdout since Go 1.26 (on stderr before).
 	vet := parseTrees(t, dir, append(stdout.Bytes(), stderr.Bytes()...))
 	diff(t, "go vet -vettool", vet, want)
+}
+
+// checkMessages checks every message sflint prints on examples/ against
+// the shape internal/message gives them: a first sentence of at most
+// message.FirstMax characters, at most message.Max in all. It logs the
+// median and longest lengths (go test -v) for docs/messages.
+func checkMessages(t *testing.T, jsonOut []byte) {
+	t.Helper()
+	var tree map[string]map[string][]vetDiag
+	if err := json.Unmarshal(jsonOut, &tree); err != nil {
+		t.Fatal(err)
+	}
+	var lens []int
+	for _, byAnalyzer := range tree {
+		for a, diags := range byAnalyzer {
+			for _, d := range diags {
+				if err := message.Check(d.Message); err != nil {
+					t.Errorf("%s: %s: %v", d.Posn, a, err)
+				}
+				lens = append(lens, message.Len(d.Message))
+			}
+		}
+	}
+	if len(lens) == 0 {
+		t.Fatal("no messages on examples/")
+	}
+	slices.Sort(lens)
+	t.Logf("%d messages on examples/: median %d characters, longest %d", len(lens), lens[len(lens)/2], lens[len(lens)-1])
 }
 
 // readmeLine is "file:line:col: message... (analyzer)", or a related

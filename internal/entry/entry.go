@@ -28,8 +28,9 @@ import (
 // Context says why a function runs again and again.
 type Context struct {
 	// Every names the runs for a message: "every request served by
-	// main.handle", "every scrape of the Prometheus collector
-	// (*exporter.Exporter).Collect".
+	// main.handle", "every request served by this http.HandlerFunc
+	// literal", "every run scheduled by wait.Until", "every scrape of
+	// exporter.(*Exporter).Collect".
 	Every string
 	// Rhythm is the word for one run: request, call, scrape, tick or run.
 	Rhythm string
@@ -65,13 +66,13 @@ var defaultKinds = []kind{
 	{ref: "github.com/labstack/echo.HandlerFunc", rhythm: served.rhythm, what: served.what, why: served.why},
 	{ref: "github.com/gofiber/fiber.Handler", rhythm: served.rhythm, what: served.what, why: served.why},
 	{ref: "github.com/prometheus/client_golang/prometheus.Collector.Collect", rhythm: "scrape",
-		what: "every scrape of the Prometheus collector %s", why: "Collect: Prometheus calls it on every scrape"},
+		what: "every scrape of %s", why: "Collect: Prometheus calls it on every scrape"},
 	{ref: "github.com/go-openapi/runtime.ClientAuthInfoWriter.AuthenticateRequest", rhythm: "request",
-		what: "every request the API client authenticates with %s", why: "the auth writer: the API client calls it for every request it sends", errStops: true},
+		what: "every request authenticated by %s", why: "the auth writer: the API client calls it for every request it sends", errStops: true},
 	{ref: "github.com/go-openapi/runtime.ClientAuthInfoWriterFunc", rhythm: "request",
-		what: "every request the API client authenticates with %s", why: "the auth writer: the API client calls it for every request it sends", errStops: true},
+		what: "every request authenticated by %s", why: "the auth writer: the API client calls it for every request it sends", errStops: true},
 	{ref: "net/http.RoundTripper.RoundTrip", rhythm: "request",
-		what: "every HTTP request sent through %s", why: "the transport: it runs once per HTTP request", errStops: true},
+		what: "every request sent through %s", why: "the transport: it runs once per HTTP request", errStops: true},
 }
 
 // DefaultHandlers are the handler types and callback interface methods
@@ -215,17 +216,17 @@ func (f *Finder) Of(fi *flow.Func) Context {
 	}
 	if name, ok := f.scheduled[fi.Node]; ok {
 		if fi.Obj != nil {
-			return Context{fmt.Sprintf("every run of %s, which %s calls again and again", flow.FuncName(fi.Obj), name), "run",
+			return Context{fmt.Sprintf("every run of %s scheduled by %s", flow.FuncName(fi.Obj), name), "run",
 				rel("called again and again by " + name), true}
 		}
-		return Context{fmt.Sprintf("every run of the function literal that %s calls again and again", name), "run", rel("called again and again by " + name), true}
+		return Context{"every run scheduled by " + name, "run", rel("called again and again by " + name), true}
 	}
 	if h, ok := f.handlerOf(fi); ok {
 		who := ""
 		if fi.Obj != nil {
 			who = flow.FuncName(fi.Obj)
 		} else {
-			who = fmt.Sprintf("the %s literal in %s", h.name, f.enclosingDecl(fi))
+			who = fmt.Sprintf("this %s literal", h.name)
 		}
 		return Context{fmt.Sprintf(h.ref.kind.what, who), h.ref.kind.rhythm, rel(h.ref.kind.why), h.ref.kind.errStops}
 	}
@@ -304,20 +305,6 @@ func (f *Finder) findHandlers() []resolved {
 		}
 	}
 	return out
-}
-
-func (f *Finder) enclosingDecl(fi *flow.Func) string {
-	if f.Env != nil {
-		env := f.Env()
-		for n := ast.Node(fi.Node); n != nil; n = env.Parent(n) {
-			if fd, ok := n.(*ast.FuncDecl); ok {
-				if obj, ok := f.info.Defs[fd.Name].(*types.Func); ok {
-					return flow.FuncName(obj)
-				}
-			}
-		}
-	}
-	return "a package-level declaration"
 }
 
 // isRPCMethod reports whether a method implements a generated RPC service

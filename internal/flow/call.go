@@ -68,6 +68,19 @@ func (c *Call) Name() string {
 	return base
 }
 
+// ShortName is the name written at the call: the wrapper or the variable
+// called ("sfconn.Connect", "login"), or the library API when it is called
+// directly.
+func (c *Call) ShortName() string {
+	switch {
+	case c.Wrapper != nil:
+		return FuncName(c.Wrapper)
+	case c.Via != "":
+		return c.Via
+	}
+	return c.APIName()
+}
+
 // APIName names the library API behind the call.
 func (c *Call) APIName() string {
 	switch {

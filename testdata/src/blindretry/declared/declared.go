@@ -31,7 +31,7 @@ func Retry(f func() error) error {
 
 func blind(c *soapforce.Client, user, pass string) error {
 	return Retry(func() error {
-		_, err := c.Login(user, pass) // want `soapforce\.\(\*Client\)\.Login is retried by declared\.Retry without classifying the fault: .*\(return a final error for them\)`
+		_, err := c.Login(user, pass) // want `soapforce\.\(\*Client\)\.Login is retried by declared\.Retry without classifying the fault\. .*\(return a final error for them\)`
 		return err
 	})
 }
@@ -62,7 +62,7 @@ func Connect(user, password string) error { return nil }
 
 // declaredLogin: the vocabulary is unknown, so both are named.
 func declaredLogin(user, pass string) {
-	for Connect(user, pass) != nil { // want `declared\.Connect is retried in a loop without classifying the fault: INVALID_LOGIN, .*, invalid_grant, invalid_client_id and invalid_client fail again .* retry only SERVER_UNAVAILABLE, REQUEST_LIMIT_EXCEEDED, rate_limit_exceeded and network errors`
+	for Connect(user, pass) != nil { // want `declared\.Connect is retried in a loop without classifying the fault\. Stop on INVALID_LOGIN, PASSWORD_LOCKOUT and every other code .*; retry only SERVER_UNAVAILABLE, REQUEST_LIMIT_EXCEEDED, rate_limit_exceeded and network errors`
 		time.Sleep(time.Second)
 	}
 }

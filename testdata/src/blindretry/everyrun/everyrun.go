@@ -38,7 +38,7 @@ type Exporter struct{ creds creds }
 func (e *Exporter) Describe(ch chan<- *prometheus.Desc) { ch <- up }
 
 func (e *Exporter) Collect(ch chan<- prometheus.Metric) {
-	c, err := connect(e.creds) // want `everyrun.connect \(which calls simpleforce.\(\*Client\).LoginPassword\) is retried on every scrape of the Prometheus collector everyrun.\(\*Exporter\).Collect without classifying the fault`
+	c, err := connect(e.creds) // want `everyrun.connect is retried on every scrape of everyrun.\(\*Exporter\).Collect without classifying the fault`
 	if err != nil {
 		log.Println("scrape:", err)
 		ch <- prometheus.MustNewConstMetric(up, prometheus.GaugeValue, 0)
@@ -62,7 +62,7 @@ func (e *LazyExporter) Collect(ch chan<- prometheus.Metric) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.client == nil {
-		c, err := connect(e.creds) // want `is retried on every scrape of the Prometheus collector everyrun.\(\*LazyExporter\).Collect`
+		c, err := connect(e.creds) // want `is retried on every scrape of everyrun.\(\*LazyExporter\).Collect`
 		if err != nil {
 			ch <- prometheus.MustNewConstMetric(up, prometheus.GaugeValue, 0)
 			return
@@ -145,7 +145,7 @@ func classified(w http.ResponseWriter, r *http.Request) {
 // syncJob runs every minute under wait.Until and logs in each time.
 func syncJob(stop <-chan struct{}) {
 	wait.Until(func() {
-		c, err := connect(settings) // want `is retried on every run of the function literal that wait.Until calls again and again`
+		c, err := connect(settings) // want `is retried on every run scheduled by wait.Until without classifying the fault\. .*\(remember it until the credentials change\)`
 		if err != nil {
 			log.Println(err)
 			return
@@ -181,7 +181,7 @@ func pollStops() error {
 // pollSwallows logs the error and returns nil: the scheduler calls it again.
 func pollSwallows() error {
 	return every(time.Minute, func() error {
-		c, err := connect(settings) // want `is retried on every run of the function literal that everyrun.every calls again and again`
+		c, err := connect(settings) // want `is retried on every run scheduled by everyrun.every`
 		if err != nil {
 			log.Println(err)
 			return nil

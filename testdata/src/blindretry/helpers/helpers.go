@@ -25,7 +25,7 @@ func fatal(err error) bool {
 
 func backoffBlind(c *soapforce.Client, user, pass string) error {
 	return backoff.Retry(func() error {
-		_, err := c.Login(user, pass) // want `soapforce\.\(\*Client\)\.Login is retried by backoff\.Retry without classifying the fault: .* Stop on those codes \(return backoff\.Permanent\(err\) for them\) and retry only SERVER_UNAVAILABLE, REQUEST_LIMIT_EXCEEDED and network errors`
+		_, err := c.Login(user, pass) // want `soapforce\.\(\*Client\)\.Login is retried by backoff\.Retry without classifying the fault\. Stop on .* \(return backoff\.Permanent\(err\) for them\); retry only SERVER_UNAVAILABLE, REQUEST_LIMIT_EXCEEDED and network errors`
 		return err
 	}, backoff.NewExponentialBackOff())
 }
@@ -267,7 +267,7 @@ func docExampleBlind(ctx context.Context, user, pass, token string) (*oauth2.Tok
 	var tok *oauth2.Token
 	op := func() error {
 		var err error
-		tok, err = conf.PasswordCredentialsToken(ctx, user, pass+token) // want `oauth2\.\(\*Config\)\.PasswordCredentialsToken is retried by backoff\.Retry without classifying the fault: invalid_grant, invalid_client_id and invalid_client fail again .* Stop on those codes \(return backoff\.Permanent\(err\) for them\) and retry only rate_limit_exceeded, HTTP 5xx answers and network errors`
+		tok, err = conf.PasswordCredentialsToken(ctx, user, pass+token) // want `oauth2\.\(\*Config\)\.PasswordCredentialsToken is retried by backoff\.Retry without classifying the fault\. Stop on invalid_grant, .* \(return backoff\.Permanent\(err\) for them\); retry only rate_limit_exceeded, HTTP 5xx answers and network errors`
 		return err
 	}
 	err := backoff.Retry(op, backoff.WithMaxRetries(backoff.NewExponentialBackOff(), 4))

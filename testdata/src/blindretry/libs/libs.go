@@ -16,7 +16,7 @@ import (
 
 func forceCreate(id, secret, user, pass, tok string) *force.ForceApi {
 	for {
-		api, err := force.Create("v52.0", id, secret, user, pass, tok, "production") // want `force\.Create is retried in a loop without classifying the fault: invalid_grant, invalid_client_id and invalid_client fail`
+		api, err := force.Create("v52.0", id, secret, user, pass, tok, "production") // want `force\.Create is retried in a loop without classifying the fault\. Stop on invalid_grant, invalid_client_id and every other code`
 		if err == nil {
 			return api
 		}
@@ -40,7 +40,7 @@ func forceClassified(id, secret, user, pass, tok string) (*force.ForceApi, error
 func goSalesforce(user, pass, tok string) *salesforce.Salesforce {
 	creds := salesforce.Creds{Domain: "https://example.my.salesforce.com", Username: user, Password: pass, SecurityToken: tok, ConsumerKey: "key", ConsumerSecret: "secret"}
 	for i := 0; i < 3; i++ {
-		sf, err := salesforce.Init(creds) // want `salesforce\.Init is retried in a loop without looking at why it failed: the library reports a failed login as text with no fault code`
+		sf, err := salesforce.Init(creds) // want `salesforce\.Init is retried in a loop without looking at why it failed\. The library keeps no fault code`
 		if err == nil {
 			return sf
 		}

@@ -27,7 +27,7 @@ type token struct {
 func emptyToken(user, pass string) (*token, error) {
 	form := url.Values{"grant_type": {"password"}, "username": {user}, "password": {pass}}
 	for i := 0; i < 5; i++ {
-		resp, err := http.PostForm(tokenURL, form) // want `OAuth token endpoint \(/services/oauth2/token\) is retried in a loop without classifying the fault: invalid_grant, invalid_client_id and invalid_client \(the "error" field of the 400 answer\) fail again .* retry only rate_limit_exceeded, HTTP 5xx answers and network errors`
+		resp, err := http.PostForm(tokenURL, form) // want `OAuth token endpoint \(/services/oauth2/token\) is retried in a loop without classifying the fault\. Stop on invalid_grant, invalid_client_id and every other "error" of the 400 answer .*; retry only rate_limit_exceeded, HTTP 5xx answers and network errors`
 		if err != nil {
 			continue // a network error: retrying it is right
 		}
@@ -157,7 +157,7 @@ func retryUnrecoverable(user, pass string) (*token, error) {
 func passwordGrant(ctx context.Context, user, pass string) *oauth2.Token {
 	conf := &oauth2.Config{ClientID: "id", Endpoint: oauth2.Endpoint{TokenURL: tokenURL}}
 	for {
-		tok, err := conf.PasswordCredentialsToken(ctx, user, pass) // want `oauth2\.\(\*Config\)\.PasswordCredentialsToken is retried in a loop without classifying the fault: invalid_grant, invalid_client_id and invalid_client fail`
+		tok, err := conf.PasswordCredentialsToken(ctx, user, pass) // want `oauth2\.\(\*Config\)\.PasswordCredentialsToken is retried in a loop without classifying the fault\. Stop on invalid_grant, invalid_client_id and every other code`
 		if err == nil {
 			return tok
 		}

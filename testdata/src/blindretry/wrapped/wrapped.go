@@ -14,7 +14,7 @@ import (
 
 func blind(cfg sfauth.Config) *simpleforce.Client {
 	for {
-		c, err := sfauth.Connect(cfg) // want `sfauth\.Connect \(which calls simpleforce\.\(\*Client\)\.LoginPassword\) is retried in a loop without classifying the fault: INVALID_LOGIN, PASSWORD_LOCKOUT`
+		c, err := sfauth.Connect(cfg) // want `sfauth\.Connect \(which calls simpleforce\.\(\*Client\)\.LoginPassword\) is retried in a loop without classifying the fault\. Stop on INVALID_LOGIN, PASSWORD_LOCKOUT`
 		if err == nil {
 			return c
 		}
@@ -40,7 +40,7 @@ func classified(cfg sfauth.Config) (*simpleforce.Client, error) {
 // noCode: go-sfdc drops the fault code, so the advice is network errors only.
 func noCode(cfg sfdc.Configuration) *session.Session {
 	for i := 0; ; i++ {
-		s, err := sfauth.Open(cfg) // want `sfauth\.Open \(which calls session\.Open\) is retried in a loop without looking at why it failed: the library reports a failed login as text with no fault code, .* Retry only network errors \(errors\.As\(err, &opErr\) with \*net\.OpError, or a \*url\.Error whose Timeout\(\) is true\) or do not retry the login at all`
+		s, err := sfauth.Open(cfg) // want `sfauth\.Open \(which calls session\.Open\) is retried in a loop without looking at why it failed\. The library keeps no fault code: retry only network errors \(errors\.As with \*net\.OpError, or a \*url\.Error whose Timeout\(\) is true\), or do not retry the login`
 		if err == nil || i == 3 {
 			return s
 		}

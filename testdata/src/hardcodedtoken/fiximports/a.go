@@ -6,5 +6,5 @@ package fiximports
 import "github.com/simpleforce/simpleforce"
 
 func single(c *simpleforce.Client) error {
-	return c.LoginPassword("qa@example.com", "Winter2024!x", sandboxToken) // want `^password for simpleforce.\(\*Client\).LoginPassword is a string literal \(12 chars\)` `^security token for simpleforce.\(\*Client\).LoginPassword is a string literal \(25 chars\) through package variable sandboxToken`
+	return c.LoginPassword("qa@example.com", "Winter2024!x", sandboxToken) // want `^password for simpleforce.\(\*Client\).LoginPassword is a 12-char string literal` `^security token for simpleforce.\(\*Client\).LoginPassword is a 25-char string literal via package variable sandboxToken`
 }

@@ -25,5 +25,5 @@ func wholeFunction(c *simpleforce.Client) error {
 
 func otherAnalyzer(c *simpleforce.Client) error {
 	//sflint:ignore blindretry -- names another analyzer
-	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), "Hf3LmQ8zT1xW6cN9bR4kV7pJs") // want `^security token for simpleforce.\(\*Client\).LoginPassword is a string literal \(25 chars\)`
+	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), "Hf3LmQ8zT1xW6cN9bR4kV7pJs") // want `^security token for simpleforce.\(\*Client\).LoginPassword is a 25-char string literal`
 }

@@ -11,7 +11,7 @@ func Login(c *simpleforce.Client) error {
 	if err := c.LoginPassword("qa@example.com", "Vb6Nm5!Xc4Za", "Lk9Jh8Gf7Ds6Aa5Qw4Er3Ty2U"); err != nil { // want `^password for` `^security token for`
 		return err
 	}
-	return c.LoginPassword("qa@example.com", "Vb6Nm5!Xc4Za"+fallbackToken, "") // want `^password for .* starts with a string literal \(12 chars\)` `^password for .* has a string literal \(25 chars\) appended through package variable fallbackToken`
+	return c.LoginPassword("qa@example.com", "Vb6Nm5!Xc4Za"+fallbackToken, "") // want `^password for .* starts with a 12-char string literal` `^password for LoginPassword has a 25-char string literal appended via package variable fallbackToken`
 }
 
 // Suppressed is silenced, but SARIF lists suppressed findings too.

@@ -33,7 +33,7 @@ var tokRs9Tu8Vw7 = "Rs9Tu8Vw7Xy6Za5"
 
 // Via logs in with a token held in a variable whose name spells it.
 func Via(c *simpleforce.Client) error {
-	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), tokRs9Tu8Vw7) // want `^security token for .* through package variable …`
+	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), tokRs9Tu8Vw7) // want `^security token for .* via package variable …`
 }
 
 // Reasoned is silenced with a reason that quotes the secret.

@@ -10,5 +10,5 @@ import (
 
 // Login logs in with a literal token.
 func Login(c *simpleforce.Client) error {
-	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), "Hf3LmQ8zT1xW6cN9bR4kV7pJs") // want `^security token for simpleforce.\(\*Client\).LoginPassword is a string literal \(25 chars\)`
+	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), "Hf3LmQ8zT1xW6cN9bR4kV7pJs") // want `^security token for simpleforce.\(\*Client\).LoginPassword is a 25-char string literal`
 }

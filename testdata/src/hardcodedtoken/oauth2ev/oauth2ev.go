@@ -12,7 +12,7 @@ import (
 func login(ctx context.Context, u, p string) (*oauth2.Token, error) {
 	conf := &oauth2.Config{
 		ClientID:     os.Getenv("SF_CLIENT_ID"),
-		ClientSecret: "7C1E9A4F2B8D6E03A5C7B9D1F3E5A7C9", // want `^client secret \(field ClientSecret of an oauth2.Config for Salesforce's token URL\) is a string literal \(32 chars\)`
+		ClientSecret: "7C1E9A4F2B8D6E03A5C7B9D1F3E5A7C9", // want `^client secret \(field ClientSecret of an oauth2.Config for Salesforce's token URL\) is a 32-char string literal`
 		Endpoint:     oauth2.Endpoint{TokenURL: os.Getenv("SALESFORCE_TOKEN_URL")},
 	}
 	return conf.PasswordCredentialsToken(ctx, u, p)

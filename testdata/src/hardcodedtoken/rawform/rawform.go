@@ -14,7 +14,7 @@ const tokenURL = "https://login.salesforce.com/services/oauth2/token"
 
 func sprintf(user string) error {
 	body := fmt.Sprintf("grant_type=password&client_id=%s&client_secret=%s&username=%s&password=%s",
-		os.Getenv("SF_CLIENT_ID"), "7C1E9A4F2B8D6E03A5C7B9D1F3E5A7C9", user, os.Getenv("SF_PASSWORD")) // want `^client secret \(form field client_secret\) for OAuth token endpoint \(/services/oauth2/token\) is a string literal \(32 chars\)`
+		os.Getenv("SF_CLIENT_ID"), "7C1E9A4F2B8D6E03A5C7B9D1F3E5A7C9", user, os.Getenv("SF_PASSWORD")) // want `^client secret \(form field client_secret\) for OAuth token endpoint \(/services/oauth2/token\) is a 32-char string literal`
 	resp, err := http.Post(tokenURL, "application/x-www-form-urlencoded", strings.NewReader(body))
 	if err != nil {
 		return err
@@ -24,7 +24,7 @@ func sprintf(user string) error {
 
 func concat(user string) error {
 	req, err := http.NewRequest("POST", tokenURL, strings.NewReader(
-		"grant_type=password&username="+user+"&password="+"Winter2024!xkQ7zR2mX9vB4nL8pW3sT6yH1c")) // want `^password\+security token \(form field password\) for OAuth token endpoint \(/services/oauth2/token\) is a string literal \(37 chars\)`
+		"grant_type=password&username="+user+"&password="+"Winter2024!xkQ7zR2mX9vB4nL8pW3sT6yH1c")) // want `^password\+security token for OAuth token endpoint \(/services/oauth2/token\) is a 37-char string literal`
 	if err != nil {
 		return err
 	}

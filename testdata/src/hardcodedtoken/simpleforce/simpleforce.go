@@ -36,10 +36,10 @@ var tokenFlag = flag.String("token", "", "security token")
 type config struct{ User, Password, Token string }
 
 func literals(c *simpleforce.Client) error {
-	if err := c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), "Hf3LmQ8zT1xW6cN9bR4kV7pJs"); err != nil { // want `^security token for simpleforce.\(\*Client\).LoginPassword is a string literal \(25 chars\): a security token lets the password log in from any IP address`
+	if err := c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), "Hf3LmQ8zT1xW6cN9bR4kV7pJs"); err != nil { // want `^security token for simpleforce.\(\*Client\).LoginPassword is a 25-char string literal`
 		return err
 	}
-	return c.LoginPassword("qa@example.com", "Wq8!rTz2#pLm", os.Getenv("SF_SECURITY_TOKEN")) // want `^password for simpleforce.\(\*Client\).LoginPassword is a string literal \(12 chars\): anyone who can read the repository`
+	return c.LoginPassword("qa@example.com", "Wq8!rTz2#pLm", os.Getenv("SF_SECURITY_TOKEN")) // want `^password for simpleforce.\(\*Client\).LoginPassword is a 12-char string literal`
 }
 
 func constants(c *simpleforce.Client) error {
@@ -47,11 +47,11 @@ func constants(c *simpleforce.Client) error {
 		return err
 	}
 	tok := qaToken
-	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), tok) // want `security token for simpleforce.\(\*Client\).LoginPassword is the constant qaToken \(25 chars\) through variable tok`
+	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), tok) // want `security token for simpleforce.\(\*Client\).LoginPassword is the constant qaToken \(25 chars\) via variable tok`
 }
 
 func packageVariables(c *simpleforce.Client) error {
-	if err := c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), legacyToken); err != nil { // want `security token for simpleforce.\(\*Client\).LoginPassword is a string literal \(25 chars\) through package variable legacyToken`
+	if err := c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), legacyToken); err != nil { // want `security token for simpleforce.\(\*Client\).LoginPassword is a 25-char string literal via package variable legacyToken`
 		return err
 	}
 	if err := c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), overriddenToken); err != nil {
@@ -62,18 +62,18 @@ func packageVariables(c *simpleforce.Client) error {
 
 func localVariable(c *simpleforce.Client) error {
 	tok := "Rt5Yu1Io7Pa3Sd9Fg2Hj6Kl4Z"
-	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), tok) // want `security token for simpleforce.\(\*Client\).LoginPassword is a string literal \(25 chars\) through variable tok`
+	return c.LoginPassword("qa@example.com", os.Getenv("SF_PASSWORD"), tok) // want `security token for simpleforce.\(\*Client\).LoginPassword is a 25-char string literal via variable tok`
 }
 
 func structLiteral(c *simpleforce.Client) error {
 	cfg := config{User: "qa@example.com", Password: "Xy7!kPq2Lm9z", Token: os.Getenv("SF_SECURITY_TOKEN")}
-	return c.LoginPassword(cfg.User, cfg.Password, cfg.Token) // want `password for simpleforce.\(\*Client\).LoginPassword is a string literal \(12 chars\) through cfg.Password`
+	return c.LoginPassword(cfg.User, cfg.Password, cfg.Token) // want `password for simpleforce.\(\*Client\).LoginPassword is a 12-char string literal via cfg.Password`
 }
 
 func structPointer(c *simpleforce.Client) error {
 	cfg := &config{User: "qa@example.com", Password: os.Getenv("SF_PASSWORD")}
 	cfg.Token = "Bn8Mk3Lp7Qw2Er6Ty1Ui5Op9A"
-	return c.LoginPassword(cfg.User, cfg.Password, cfg.Token) // want `security token for simpleforce.\(\*Client\).LoginPassword is a string literal \(25 chars\) through cfg.Token`
+	return c.LoginPassword(cfg.User, cfg.Password, cfg.Token) // want `security token for simpleforce.\(\*Client\).LoginPassword is a 25-char string literal via cfg.Token`
 }
 
 // Not reported: values read at run time.
@@ -108,7 +108,7 @@ func placeholders(c *simpleforce.Client) {
 }
 
 func session(c *simpleforce.Client) {
-	c.SetSidLoc("00D5g000004Ab1C!AQ4AQLq2Bf8Xn3Kp7Rv1Tw9Yz5Cm0Hd6Jg.Ls2Np8Qr4Vx_Wb7", "https://acme.my.salesforce.com") // want `session id for simpleforce.\(\*Client\).SetSidLoc is a Salesforce session id literal \(66 chars\): a session id is a bearer credential`
+	c.SetSidLoc("00D5g000004Ab1C!AQ4AQLq2Bf8Xn3Kp7Rv1Tw9Yz5Cm0Hd6Jg.Ls2Np8Qr4Vx_Wb7", "https://acme.my.salesforce.com") // want `session id for simpleforce.\(\*Client\).SetSidLoc is a 66-char Salesforce session id literal`
 	c.SetSidLoc(os.Getenv("SF_SESSION_ID"), "https://acme.my.salesforce.com")
 }
 
@@ -117,5 +117,5 @@ func fork(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.LoginPassword(ctx, "qa@example.com", os.Getenv("SF_PASSWORD"), "Pl0Ok9Ij8Uh7Yg6Tf5Rd4Es3W") // want `security token for simpleforce.\(\*Client\).LoginPassword is a string literal \(25 chars\)`
+	return c.LoginPassword(ctx, "qa@example.com", os.Getenv("SF_PASSWORD"), "Pl0Ok9Ij8Uh7Yg6Tf5Rd4Es3W") // want `security token for simpleforce.\(\*Client\).LoginPassword is a 25-char string literal`
 }

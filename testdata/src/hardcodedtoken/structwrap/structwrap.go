@@ -12,7 +12,7 @@ func Example() (*oauth.Session, error) {
 	return oauth.LoginByOAuth(oauth.Credentials{
 		Username:     "integration@example.invalid",
 		Password:     "secret_password",                   // a placeholder: not reported
-		Token:        "Qm4Exampl3Only9vTk2LpZ7",           // want `^security token \(field Token\) for structwrap.LoginByOAuth \(which calls OAuth token endpoint \(/services/oauth2/token\)\) is a string literal \(23 chars\)`
+		Token:        "Qm4Exampl3Only9vTk2LpZ7",           // want `^security token \(field Token\) for structwrap.LoginByOAuth is a 23-char string literal`
 		ClientID:     "3MVG9ExampleConsumerKeyNotASecret", // not a secret
 		ClientSecret: "5150Exampl3Only0000000000",         // want `^client secret \(field ClientSecret\) for structwrap.LoginByOAuth`
 	})

@@ -39,7 +39,7 @@ func Open(url, user, password, token string) (*simpleforce.Client, error) {
 // Literal hides a token in the wrapper itself.
 func Literal(user, pass string) (*soapforce.Client, error) {
 	c := soapforce.NewClient()
-	if _, err := c.Login(user, pass+"kQ7zR2mX9vB4nL8pW3sT6yH1c"); err != nil { // want `^password\+security token for soapforce.\(\*Client\).Login has a string literal \(25 chars\) appended`
+	if _, err := c.Login(user, pass+"kQ7zR2mX9vB4nL8pW3sT6yH1c"); err != nil { // want `^password\+security token for soapforce.\(\*Client\).Login has a 25-char string literal appended`
 		return nil, err
 	}
 	return c, nil

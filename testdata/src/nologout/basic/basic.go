@@ -16,7 +16,7 @@ var errExpired = errors.New("password expired")
 // errorPathLeak: the query's error return leaves the session open.
 func errorPathLeak(u, p string) error {
 	c := soapforce.NewClient()
-	_, err := c.Login(u, p) // want `session from soapforce.\(\*Client\).Login is not logged out on all paths: it stays valid on the server until the org's session timeout \(two hours by default\), and Salesforce recommends ending every session with logout\(\); defer c.Logout\(\) after the login's error check`
+	_, err := c.Login(u, p) // want `session from soapforce.\(\*Client\).Login is not logged out on all paths\. Defer c.Logout\(\) after the login's error check`
 	if err != nil {
 		return err
 	}

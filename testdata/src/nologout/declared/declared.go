@@ -25,7 +25,7 @@ func (c *Conn) Close() error { return nil }
 
 func vaultLeak(u, p string) error {
 	v := &Vault{}
-	if err := v.Open(u, p); err != nil { // want `session from declared.\(\*Vault\).Open is not logged out on all paths: .*; defer v.Close\(\) after the login's error check`
+	if err := v.Open(u, p); err != nil { // want `session from declared.\(\*Vault\).Open is not logged out on all paths\. Defer v.Close\(\) after the login's error check`
 		return err
 	}
 	return v.Query("SELECT Id FROM Account")
@@ -41,7 +41,7 @@ func vaultClosed(u, p string) error {
 }
 
 func sidLeak(u, p string) error {
-	sid, err := Authenticate(u, p) // want `session from declared.Authenticate is not logged out on all paths: .*; defer declared.Revoke\(sid\) after the login's error check`
+	sid, err := Authenticate(u, p) // want `session from declared.Authenticate is not logged out on all paths\. Defer declared.Revoke\(sid\) after the login's error check`
 	if err != nil {
 		return err
 	}

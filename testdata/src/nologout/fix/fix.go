@@ -73,7 +73,7 @@ func noFix(u, p string) {
 
 func daoFix(u, p string) error {
 	d := sfwrap.NewDAO()
-	if err := d.Open(u, p); err != nil { // want `not logged out on all paths: .*; defer d.Close\(\) after`
+	if err := d.Open(u, p); err != nil { // want `not logged out on all paths\. Defer d.Close\(\) after`
 		return err
 	}
 	_, err := d.Accounts()

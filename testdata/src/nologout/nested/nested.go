@@ -22,7 +22,7 @@ func (s *Service) Start(u, p string) error {
 	return err
 }
 
-func (s *Service) Close() error { // want `nested.\(\*Service\).Close does not log out the session held in field sf.client \(from soapforce.\(\*Client\).Login\)`
+func (s *Service) Close() error { // want `nested.\(\*Service\).Close does not log out the session in field sf.client \(from soapforce.\(\*Client\).Login\)`
 	s.name = ""
 	return nil
 }

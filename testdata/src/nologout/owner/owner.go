@@ -27,7 +27,7 @@ func Open(u, p string) (*Conn, error) {
 	return &Conn{client: c, userID: res.UserId}, nil
 }
 
-func (c *Conn) Close() error { // want `owner.\(\*Conn\).Close does not log out the session held in field client \(from soapforce.\(\*Client\).Login\): .*; call c.client.Logout\(\) in Close`
+func (c *Conn) Close() error { // want `owner.\(\*Conn\).Close does not log out the session in field client \(from soapforce.\(\*Client\).Login\)\. Call c.client.Logout\(\) in Close`
 	if c.client == nil {
 		return errors.New("already closed")
 	}
@@ -61,7 +61,7 @@ func (w *Worker) Run(u, p string) error {
 	return err
 }
 
-func (w *Worker) Stop() { // want `owner.\(\*Worker\).Stop does not log out the session held in field sf`
+func (w *Worker) Stop() { // want `owner.\(\*Worker\).Stop does not log out the session in field sf`
 	w.sf = nil
 }
 
@@ -77,7 +77,7 @@ func (s *Server) Connect(u, p string) error {
 	return nil
 }
 
-func (s *Server) Shutdown() error { // want `owner.\(\*Server\).Shutdown does not log out the session held in field api`
+func (s *Server) Shutdown() error { // want `owner.\(\*Server\).Shutdown does not log out the session in field api`
 	return nil
 }
 
@@ -163,7 +163,7 @@ func OpenPositional(u, p string) (*Positional, error) {
 	return &Positional{c, u}, nil
 }
 
-func (p *Positional) Close() error { return nil } // want `owner.\(\*Positional\).Close does not log out the session held in field c`
+func (p *Positional) Close() error { return nil } // want `owner.\(\*Positional\).Close does not log out the session in field c`
 
 // Generic owners are followed through their origin.
 type Box[T any] struct {
@@ -188,4 +188,4 @@ func (b *BadBox[T]) Open(u, p string) error {
 	return err
 }
 
-func (b *BadBox[T]) Close() error { return nil } // want `owner.\(\*BadBox\).Close does not log out the session held in field c`
+func (b *BadBox[T]) Close() error { return nil } // want `owner.\(\*BadBox\).Close does not log out the session in field c`

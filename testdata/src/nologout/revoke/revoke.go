@@ -36,7 +36,7 @@ func limits(ctx context.Context, instance, token string) error {
 }
 
 func notRevoked(ctx context.Context, u, p string) error {
-	tok, err := conf.PasswordCredentialsToken(ctx, u, p) // want `access token from oauth2.\(\*Config\).PasswordCredentialsToken is not revoked on all paths: .*; POST the access token to /services/oauth2/revoke before every return`
+	tok, err := conf.PasswordCredentialsToken(ctx, u, p) // want `access token from oauth2.\(\*Config\).PasswordCredentialsToken is not revoked on all paths\. POST the access token to /services/oauth2/revoke before every return`
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 func connectLeak(u, p string) error {
-	c, err := sfwrap.Connect(u, p) // want `session from sfwrap.Connect \(which calls soapforce.\(\*Client\).Login\) is not logged out on all paths: .*; defer c.Logout\(\) after the login's error check`
+	c, err := sfwrap.Connect(u, p) // want `session from sfwrap.Connect \(which calls soapforce.\(\*Client\).Login\) is not logged out on all paths\. Defer c.Logout\(\) after the login's error check`
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func connectDisconnect(u, p string) error {
 }
 
 func connectDiscarded(u, p string) error {
-	_, err := sfwrap.Connect(u, p) // want `session from sfwrap.Connect \(which calls soapforce.\(\*Client\).Login\) is discarded, so it can never be logged out: .*; keep the client and defer its Logout\(\) after the login's error check`
+	_, err := sfwrap.Connect(u, p) // want `session from sfwrap.Connect \(which calls soapforce.\(\*Client\).Login\) is discarded, so it can never be logged out\. Keep the client and defer its Logout\(\) after the login's error check`
 	return err
 }
 
@@ -54,7 +54,7 @@ func loginOnLogout(u, p string) error {
 
 func daoLeak(u, p string) error {
 	d := sfwrap.NewDAO()
-	if err := d.Open(u, p); err != nil { // want `session from sfwrap.\(\*DAO\).Open \(which calls soapforce.\(\*Client\).Login\) is not logged out on all paths: .*; defer d.Close\(\) after the login's error check`
+	if err := d.Open(u, p); err != nil { // want `session from sfwrap.\(\*DAO\).Open \(which calls soapforce.\(\*Client\).Login\) is not logged out on all paths\. Defer d.Close\(\) after the login's error check`
 		return err
 	}
 	n, err := d.Accounts()
@@ -84,7 +84,7 @@ func daoValue(u, p string) error {
 // keeperLeak: no logout method of sfwrap.Keeper is known here.
 func keeperLeak(u, p string) error {
 	k := &sfwrap.Keeper{}
-	if err := k.Start(u, p); err != nil { // want `session from sfwrap.\(\*Keeper\).Start \(which calls soapforce.\(\*Client\).Login\) is not logged out on all paths: .*; log the client out on every path \(its Logout\(\), or a method of yours that calls it; defer it after the login's error check\)`
+	if err := k.Start(u, p); err != nil { // want `session from sfwrap.\(\*Keeper\).Start \(which calls soapforce.\(\*Client\).Login\) is not logged out on all paths\. Log the client out on every path \(its Logout\(\), or a method of yours that calls it; defer it after the login's error check\)`
 		return err
 	}
 	return nil
@@ -93,7 +93,7 @@ func keeperLeak(u, p string) error {
 // loginOnValue: the client is a value; the wrapper gets its address.
 func loginOnValue(u, p string) error {
 	var c soapforce.Client
-	if _, err := sfwrap.LoginOn(&c, u, p); err != nil { // want `not logged out on all paths: .*; defer c.Logout\(\) after`
+	if _, err := sfwrap.LoginOn(&c, u, p); err != nil { // want `not logged out on all paths\. Defer c.Logout\(\) after`
 		return err
 	}
 	return nil

@@ -25,7 +25,7 @@ func Shared(cfg wrap.Config) (*simpleforce.Client, error) { // want Shared:"logs
 	if cached != nil {
 		return cached, nil
 	}
-	cached, err := wrap.Connect(cfg) // want `the session from wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) goes into a new variable cached declared by :=, which shadows the package-level cached checked on line 25: that cache is never filled, so every call logs in again`
+	cached, err := wrap.Connect(cfg) // want `^wrap.Connect's session goes into a new cached \(:=\), so the package-level cached checked on line 25 stays empty\. wrap.Connect calls simpleforce.\(\*Client\).LoginPassword: assign the cache with = instead of :=`
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +38,7 @@ var client *simpleforce.Client
 func Direct(cfg wrap.Config) *simpleforce.Client { // want Direct:"logs in on every call \\(reported\\)"
 	if client == nil {
 		client := simpleforce.NewClient(cfg.URL, simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
-		client.LoginPassword(cfg.User, cfg.Password, cfg.Token) // want `the session from simpleforce.\(\*Client\).LoginPassword goes into a new variable client declared by :=, which shadows the package-level client checked on line 39`
+		client.LoginPassword(cfg.User, cfg.Password, cfg.Token) // want `^LoginPassword's session goes into a new client \(:=\), so the package-level client checked on line 39 stays empty\. Assign the cache with = instead of :=`
 		client.Query("SELECT Id FROM User")
 	}
 	return client
@@ -51,7 +51,7 @@ func Getter(cfg wrap.Config) func() (*simpleforce.Client, error) {
 		if c != nil {
 			return c, nil
 		}
-		if c, err := wrap.Connect(cfg); err == nil { // want `goes into a new variable c declared by :=, which shadows the outer c checked on line 51`
+		if c, err := wrap.Connect(cfg); err == nil { // want `goes into a new c \(:=\), so the outer c checked on line 51`
 			return c, nil
 		}
 		return nil, nil
@@ -69,7 +69,7 @@ func Iface(cfg wrap.Config) getter { // want Iface:"logs in on every call \\(rep
 	if iface != nil {
 		return iface
 	}
-	iface, _ := wrap.Connect(cfg) // want `goes into a new variable iface declared by :=, which shadows the package-level iface`
+	iface, _ := wrap.Connect(cfg) // want `goes into a new iface \(:=\), so the package-level iface`
 	return iface
 }
 

@@ -15,7 +15,7 @@ var cfg wrap.Config
 
 func routes(e *web.Engine) {
 	e.GET("/accounts", func(c *web.Context) {
-		client, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every request served by the web.HandlerFunc literal in declared.routes`
+		client, err := wrap.Connect(cfg) // want `wrap.Connect logs in on every request served by this web.HandlerFunc literal`
 		if err != nil {
 			return
 		}
@@ -33,7 +33,7 @@ func accounts(c *web.Context) {
 func jobs() {
 	c := cron.New()
 	c.AddFunc("@every 5m", func() {
-		client, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run of the function literal that cron.\(\*Cron\).AddFunc calls again and again`
+		client, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run scheduled by cron.\(\*Cron\).AddFunc`
 		if err == nil {
 			client.Query("SELECT Id FROM Case")
 		}

@@ -36,7 +36,7 @@ func perItem(c creds, ids []string) {
 // A fresh client per iteration, through a wrapper of another package.
 func perItemWrapper(cfg wrap.Config, ids []string) error { // want perItemWrapper:"logs in on every call \\(reported\\)"
 	for i := 0; i < len(ids); i++ {
-		c, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every iteration of this loop`
+		c, err := wrap.Connect(cfg) // want `wrap.Connect logs in on every iteration of this loop`
 		if err != nil {
 			return err
 		}
@@ -95,7 +95,7 @@ func retryInTick(ctx context.Context, cfg wrap.Config) {
 		var c *simpleforce.Client
 		var err error
 		for attempt := 0; attempt < 3; attempt++ {
-			if c, err = wrap.Connect(cfg); err == nil { // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every tick of this loop`
+			if c, err = wrap.Connect(cfg); err == nil { // want `wrap.Connect logs in on every tick of this loop`
 				break
 			}
 			time.Sleep(time.Second)
@@ -321,7 +321,7 @@ func shipForever(k *collector) { // want shipForever:"logs in on every call"
 	for {
 		_ = k.ship()
 		time.Sleep(time.Minute)
-		if err := k.relogin(); err != nil { // want `loop.\(\*collector\).relogin \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every tick of this loop`
+		if err := k.relogin(); err != nil { // want `loop.\(\*collector\).relogin logs in on every tick of this loop`
 			panic(err)
 		}
 	}

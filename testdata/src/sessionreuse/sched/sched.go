@@ -20,7 +20,7 @@ var cfg wrap.Config
 
 func k8s(stop <-chan struct{}, conf sfdc.Configuration) {
 	wait.Until(func() {
-		sess, err := session.Open(conf) // want `session.Open logs in on every run of the function literal that wait.Until calls again and again`
+		sess, err := session.Open(conf) // want `session.Open logs in on every run scheduled by wait.Until`
 		if err != nil {
 			return
 		}
@@ -28,7 +28,7 @@ func k8s(stop <-chan struct{}, conf sfdc.Configuration) {
 	}, time.Minute, stop)
 
 	wait.JitterUntilWithContext(context.Background(), func(ctx context.Context) {
-		c, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run of the function literal that wait.JitterUntilWithContext calls again and again`
+		c, err := wrap.Connect(cfg) // want `wrap.Connect logs in on every run scheduled by wait.JitterUntilWithContext`
 		if err == nil {
 			c.Query("SELECT Id FROM Case")
 		}
@@ -39,7 +39,7 @@ func k8s(stop <-chan struct{}, conf sfdc.Configuration) {
 type syncer struct{ cfg wrap.Config }
 
 func (s *syncer) poll() {
-	c, err := wrap.Connect(s.cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run of sched.\(\*syncer\).poll, which wait.Forever calls again and again`
+	c, err := wrap.Connect(s.cfg) // want `wrap.Connect logs in on every run of sched.\(\*syncer\).poll scheduled by wait.Forever`
 	if err != nil {
 		return
 	}
@@ -51,7 +51,7 @@ func (s *syncer) start() { wait.Forever(s.poll, time.Minute) }
 // Helpers of another package, found by their facts.
 func helpers(ctx context.Context) {
 	wrap.Every(ctx, time.Minute, func() error {
-		c, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run of the function literal that wrap.Every calls again and again`
+		c, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run scheduled by wrap.Every`
 		if err != nil {
 			return err
 		}
@@ -60,11 +60,11 @@ func helpers(ctx context.Context) {
 	})
 	wrap.Background(time.Minute, func() {
 		c := simpleforce.NewClient(cfg.URL, simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
-		c.LoginPassword(cfg.User, cfg.Password, cfg.Token) // want `simpleforce.\(\*Client\).LoginPassword logs in on every run of the function literal that wrap.Background calls again and again`
+		c.LoginPassword(cfg.User, cfg.Password, cfg.Token) // want `simpleforce.\(\*Client\).LoginPassword logs in on every run scheduled by wrap.Background`
 		c.Query("SELECT Id FROM Case")
 	})
 	job := func() error {
-		_, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run of the function literal that wrap.Forward calls again and again`
+		_, err := wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run scheduled by wrap.Forward`
 		return err
 	}
 	wrap.Forward(ctx, job)
@@ -80,7 +80,7 @@ func every(d time.Duration, fn func()) {
 
 func local() {
 	every(time.Hour, func() {
-		wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run of the function literal that sched.every calls again and again`
+		wrap.Connect(cfg) // want `wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) logs in on every run scheduled by sched.every`
 	})
 }
 

@@ -55,7 +55,7 @@ func Broken(cfg Config) (*simpleforce.Client, error) { // want Broken:"logs in o
 	if cache != nil {
 		return cache, nil
 	}
-	cache, err := Connect(cfg) // want `the session from wrap.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) goes into a new variable cache declared by :=, which shadows the package-level cache checked on line 55`
+	cache, err := Connect(cfg) // want `wrap.Connect's session goes into a new cache \(:=\), so the package-level cache checked on line 55 stays empty`
 	return cache, err
 }
 
@@ -82,7 +82,7 @@ func (d *DAO) Query(q string) (*simpleforce.QueryResult, error) { // want Query:
 	if d.client == nil {
 		d.client = simpleforce.NewClient(d.cfg.URL, simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
 	}
-	if err := d.client.LoginPassword(d.cfg.User, d.cfg.Password, d.cfg.Token); err != nil { // want `simpleforce.\(\*Client\).LoginPassword logs in again on every call of wrap.\(\*DAO\).Query although d.client already holds the session`
+	if err := d.client.LoginPassword(d.cfg.User, d.cfg.Password, d.cfg.Token); err != nil { // want `simpleforce.\(\*Client\).LoginPassword logs in on every call of wrap.\(\*DAO\).Query although d.client holds the session`
 		return nil, err
 	}
 	return d.client.Query(q)

@@ -25,13 +25,13 @@ func wholeFunction(c *simpleforce.Client) {
 }
 
 func twoNames(c *simpleforce.Client) {
-	// want +1 `//sflint:ignore names fakeother, which reports nothing on its line or the next; remove it from the directive`
+	// want +1 `//sflint:ignore names fakeother, which reports nothing on its line or the next\. Remove it from the directive`
 	//sflint:ignore fakelogin,fakeother -- fakeother finds nothing here
 	_ = c.LoginPassword("u", "p", "t")
 }
 
 func noReason(c *simpleforce.Client) {
-	// want +1 `//sflint:ignore fakelogin gives no reason: say why the finding does not apply after " -- "`
+	// want +1 `//sflint:ignore fakelogin gives no reason\. Say why the finding does not apply after " -- "`
 	//sflint:ignore fakelogin
 	_ = c.LoginPassword("u", "p", "t")
 }
@@ -43,25 +43,25 @@ func emptyReason(c *simpleforce.Client) {
 }
 
 func noName(c *simpleforce.Client) {
-	// want +1 `//sflint:ignore names no analyzer, so it suppresses nothing: write //sflint:ignore <analyzer>\[,<analyzer>\] -- <reason> \(analyzers: disabledcheck, fakelogin, fakeother, sflintignore\)`
+	// want +1 `//sflint:ignore names no analyzer, so it suppresses nothing\. Write //sflint:ignore <analyzer>\[,<analyzer>\] -- <reason>; analyzers: disabledcheck, fakelogin, fakeother, sflintignore\.`
 	//sflint:ignore -- a reason but no name
 	_ = c.LoginPassword("u", "p", "t") // want `login here`
 }
 
 func typo(c *simpleforce.Client) {
-	// want +1 `//sflint:ignore names "fakelogn", which is not an sflint analyzer, so it suppresses nothing: did you mean fakelogin\?`
+	// want +1 `//sflint:ignore names "fakelogn", which is not an sflint analyzer, so it suppresses nothing\. Did you mean fakelogin\?`
 	//sflint:ignore fakelogn -- typo
 	_ = c.LoginPassword("u", "p", "t") // want `login here`
 }
 
 func unknown(c *simpleforce.Client) {
-	// want +1 `//sflint:ignore names "gosec", which is not an sflint analyzer, so it suppresses nothing \(analyzers: disabledcheck, fakelogin, fakeother, sflintignore\)`
+	// want +1 `//sflint:ignore names "gosec", which is not an sflint analyzer, so it suppresses nothing\. The analyzers are disabledcheck, fakelogin, fakeother, sflintignore\.$`
 	//sflint:ignore gosec -- wrong tool
 	_ = c.LoginPassword("u", "p", "t") // want `login here`
 }
 
 func reasonWithoutDashes(c *simpleforce.Client) {
-	// want +1 `//sflint:ignore "fakelogin because the pool logs out" is not an analyzer name: separate names with commas and put the reason after " -- ", as in //sflint:ignore fakelogin -- <reason>`
+	// want +1 `//sflint:ignore "fakelogin because the pool logs…" is not an analyzer name\. Separate names with commas and put the reason after " -- ": //sflint:ignore fakelogin -- <reason>\.$`
 	//sflint:ignore fakelogin because the pool logs out
 	_ = c.LoginPassword("u", "p", "t") // want `login here`
 }
@@ -73,7 +73,7 @@ func spaceSeparated(c *simpleforce.Client) {
 }
 
 func unusedAlone(c *simpleforce.Client) {
-	// want +1 `//sflint:ignore fakelogin suppresses nothing: no fakelogin finding on its line or the next \(a directive covers its own line and the next, or a whole function from its doc comment\); remove it`
+	// want +1 `//sflint:ignore fakelogin suppresses nothing: no fakelogin finding on its line or the next\. Remove it`
 	//sflint:ignore fakelogin -- nothing below
 	_, _ = c.Query("SELECT Id FROM Account")
 }
@@ -121,7 +121,7 @@ func selfUnused(c *simpleforce.Client) {
 }
 
 func nearMiss(c *simpleforce.Client) {
-	// want +1 `this comment is not a //sflint:ignore directive and suppresses nothing: remove the space after //`
+	// want +1 `this comment is not a //sflint:ignore directive and suppresses nothing\. Remove the space after //`
 	// sflint:ignore fakelogin -- written with a space
 	_ = c.LoginPassword("u", "p", "t") // want `login here`
 }

@@ -21,7 +21,7 @@ func Hint(err error) string {
 	if !errors.As(err, &sfErr) {
 		return "network trouble"
 	}
-	switch sfErr.ErrorCode { // want `switch on sfErr.ErrorCode handles none of the login faults on which a login must stop \(sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, sf:LOGIN_MUST_USE_SECURITY_TOKEN, sf:INVALID_OPERATION_WITH_EXPIRED_PASSWORD, sf:API_DISABLED_FOR_ORG, sf:API_CURRENTLY_DISABLED\), only sf:SERVER_UNAVAILABLE, sf:REQUEST_LIMIT_EXCEEDED: they end up in its default, treated like every other failure; add a case that stops on them`
+	switch sfErr.ErrorCode { // want `^switch on sfErr.ErrorCode handles only sf:SERVER_UNAVAILABLE, sf:REQUEST_LIMIT_EXCEEDED, none on which a login must stop\. Add a case that stops on sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, \.\.\.: they end up in its default, treated like every other failure\.$`
 	case "sf:SERVER_UNAVAILABLE":
 		return "maintenance window, try again later"
 	case "sf:REQUEST_LIMIT_EXCEEDED":
@@ -34,7 +34,7 @@ func Hint(err error) string {
 func noDefault(err error) bool {
 	var f *soapforce.SOAPFault
 	if errors.As(err, &f) {
-		switch strings.TrimPrefix(f.Code, "sf:") { // want `switch on f.Code handles none .*only sf:SERVER_UNAVAILABLE, sf:REQUEST_LIMIT_EXCEEDED: they fall through it unhandled`
+		switch strings.TrimPrefix(f.Code, "sf:") { // want `^switch on f.Code handles only sf:SERVER_UNAVAILABLE, sf:REQUEST_LIMIT_EXCEEDED, none on which a login must stop\. .*they fall through it unhandled\.$`
 		case "SERVER_UNAVAILABLE", "REQUEST_LIMIT_EXCEEDED":
 			return true
 		}
@@ -47,7 +47,7 @@ func ifChain(err error) bool {
 	if !errors.As(err, &re) {
 		return true
 	}
-	if re.ErrorCode == "rate_limit_exceeded" { // want `if chain on re.ErrorCode handles none of the login faults on which a login must stop \(invalid_grant, invalid_client_id, invalid_client\), only rate_limit_exceeded, inactive_org: they end up in its default`
+	if re.ErrorCode == "rate_limit_exceeded" { // want `^if chain on re.ErrorCode handles only rate_limit_exceeded, inactive_org, none on which a login must stop\. Add a case that stops on invalid_grant, invalid_client_id, \.\.\.: they end up in its default`
 		return true
 	} else if re.ErrorCode == "inactive_org" {
 		log.Print("org inactive")
@@ -60,7 +60,7 @@ func ifChain(err error) bool {
 // ForceCLI keeps the code in the text: a switch on it counts too. Here the
 // codes it does not list go the same way as those it lists.
 func textSwitch(msg string) bool {
-	switch { // want `switch on the error text handles none of the login faults on which a login must stop \(INVALID_LOGIN, .*only SERVER_UNAVAILABLE, REQUEST_LIMIT_EXCEEDED: they fall through it unhandled`
+	switch { // want `^switch on the error text handles only SERVER_UNAVAILABLE, REQUEST_LIMIT_EXCEEDED, none on which a login must stop\. Add a case that stops on INVALID_LOGIN, PASSWORD_LOCKOUT, \.\.\.: they fall through it unhandled\.$`
 	case strings.Contains(msg, "SERVER_UNAVAILABLE"):
 		log.Print("maintenance")
 		return true
@@ -89,7 +89,7 @@ func transientText(msg string) bool {
 // the loop with the error.
 func retryTransient(c *soapforce.Client, u, p string) error { // want retryTransient:"fault \\*soapforce.SOAPFault.Code SOAP inspected"
 	for {
-		_, err := c.Login(u, p) // want `password expiry not checked: .* the session is handed back in c`
+		_, err := c.Login(u, p) // want `^the password expiry of soapforce.\(\*Client\).Login is not checked before the session is handed back in c\. Keep the LoginResult`
 		if err == nil {
 			return nil
 		}

@@ -27,7 +27,7 @@ func transientOnly(err error) bool {
 func credentialsOnly(err error) bool {
 	var f *soapforce.SOAPFault
 	if errors.As(err, &f) {
-		switch f.Code { // want `switch on f.Code handles none of the login faults on which a login must stop \(sf:SERVER_UNAVAILABLE\), only sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT`
+		switch f.Code { // want `^switch on f.Code handles only sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, none on which a login must stop\. Add a case that stops on sf:SERVER_UNAVAILABLE: they fall through it unhandled\.$`
 		case "sf:INVALID_LOGIN", "sf:PASSWORD_LOCKOUT":
 			log.Print("bad credentials")
 		}
@@ -53,7 +53,7 @@ func defaultStops(err error) error {
 func defaultLogs(err error) {
 	var re *oauth2.RetrieveError
 	if errors.As(err, &re) {
-		switch re.ErrorCode { // want `switch on re.ErrorCode handles none of the login faults on which a login must stop \(invalid_grant\)`
+		switch re.ErrorCode { // want `^switch on re.ErrorCode handles only rate_limit_exceeded, inactive_org, none on which a login must stop\. Add a case that stops on invalid_grant: they end up in its default`
 		case "rate_limit_exceeded", "inactive_org":
 			log.Print("later")
 		default:

@@ -45,7 +45,7 @@ func stepThree() {
 }
 
 func stepFour() {
-	c, err := connect(os.Getenv("SF_USER"), os.Getenv("SF_PASS")) // want `login failure ignored: when main.connect \(which calls metaforce.\(\*Client\).Login\) fails the error is only logged and c \(nil after a failed login\) is used anyway`
+	c, err := connect(os.Getenv("SF_USER"), os.Getenv("SF_PASS")) // want `^the login error of main.connect is only logged and c \(nil after a failed login\) is used anyway\. main.connect calls metaforce.\(\*Client\).Login: stop on the error \(return it or exit\) and act on its fault code`
 	if err != nil {
 		log.Printf("login failed: %v", err) // only logged: the program goes on
 	}
@@ -53,7 +53,7 @@ func stepFour() {
 }
 
 func stepFive() {
-	_, err := connect(os.Getenv("SF_USER"), os.Getenv("SF_PASS")) // want `login fault swallowed: the error of main.connect \(which calls metaforce.\(\*Client\).Login\) is only dropped before log.Fatal`
+	_, err := connect(os.Getenv("SF_USER"), os.Getenv("SF_PASS")) // want `^the login error of main.connect is only dropped before log.Fatal and its fault code is never read\. main.connect calls metaforce.\(\*Client\).Login: read the Code of the \*soapforce.SOAPFault`
 	if err != nil {
 		log.Fatal("could not log in") // exits, but the fault text is not printed
 	}

@@ -24,7 +24,7 @@ func soapUnprefixed(err error) string {
 	if !errors.As(err, &fault) {
 		return ""
 	}
-	if fault.Code == "INVALID_LOGIN" { // want `fault.Code holds "sf:INVALID_LOGIN" on \*soapforce.SOAPFault \(the library keeps the SOAP faultcode's "sf:" prefix\), so comparing it with "INVALID_LOGIN" is always false and INVALID_LOGIN is never recognised; compare with "sf:INVALID_LOGIN"`
+	if fault.Code == "INVALID_LOGIN" { // want `^fault.Code holds "sf:INVALID_LOGIN" on \*soapforce.SOAPFault, so comparing it with "INVALID_LOGIN" is always false\. Compare with "sf:INVALID_LOGIN": the library keeps the SOAP faultcode.s "sf:" prefix\.$`
 		return "check the password and the security token"
 	}
 	if fault.Code != `PASSWORD_LOCKOUT` { // want `comparing it with "PASSWORD_LOCKOUT" is always true`
@@ -40,7 +40,7 @@ func libraryConstants(err error) bool {
 	}
 	// The library's own constants carry no prefix (ExceptionCode) or another one (FaultCode).
 	return soapforce.ExceptionCode(fault.Code) == soapforce.ExceptionCodePASSWORD_LOCKOUT || // want `comparing it with "PASSWORD_LOCKOUT" is always false`
-		soapforce.ExceptionCode(fault.Code) == soapforce.ExceptionCodeSERVER_UNAVAILABLE || // want `compare with "sf:SERVER_UNAVAILABLE"`
+		soapforce.ExceptionCode(fault.Code) == soapforce.ExceptionCodeSERVER_UNAVAILABLE || // want `comparing it with "SERVER_UNAVAILABLE" is always false\. Compare with "sf:SERVER_UNAVAILABLE"`
 		fault.Code == string(soapforce.FaultCodeFnsINVALID_LOGIN) // want `comparing it with "fns:INVALID_LOGIN" is always false`
 }
 
@@ -48,7 +48,7 @@ func soapSwitch(err error) bool {
 	var fault *soapforce.SOAPFault
 	if errors.As(err, &fault) {
 		switch fault.Code {
-		case "INVALID_LOGIN", "sf:PASSWORD_LOCKOUT": // want `compare with "sf:INVALID_LOGIN"`
+		case "INVALID_LOGIN", "sf:PASSWORD_LOCKOUT": // want `is always false\. Compare with "sf:INVALID_LOGIN"`
 			return false
 		}
 	}
@@ -57,33 +57,33 @@ func soapSwitch(err error) bool {
 
 func hasPrefix(err error) bool {
 	var fault *soapforce.SOAPFault
-	return errors.As(err, &fault) && strings.HasPrefix(fault.Code, "LOGIN_MUST_USE_SECURITY_TOKEN") // want `compare with "sf:LOGIN_MUST_USE_SECURITY_TOKEN"`
+	return errors.As(err, &fault) && strings.HasPrefix(fault.Code, "LOGIN_MUST_USE_SECURITY_TOKEN") // want `^comparing fault.Code with "LOGIN_MUST_USE_SECURITY_TOKEN" is always false\. Compare with "sf:LOGIN_MUST_USE_SECURITY_TOKEN"`
 }
 
 func simpleforceUnprefixed(err error) bool {
 	var e simpleforce.SalesforceError
-	return errors.As(err, &e) && e.ErrorCode == "INVALID_LOGIN" // want `e.ErrorCode holds "sf:INVALID_LOGIN" on simpleforce.SalesforceError`
+	return errors.As(err, &e) && e.ErrorCode == "INVALID_LOGIN" // want `^e.ErrorCode holds "sf:INVALID_LOGIN", so comparing it with "INVALID_LOGIN" is always false`
 }
 
 func oauthWithSOAP(err error) bool {
 	var re *oauth2.RetrieveError
-	return errors.As(err, &re) && re.ErrorCode == "INVALID_LOGIN" // want `re.ErrorCode holds OAuth error codes on \*oauth2.RetrieveError \(invalid_grant, invalid_client_id, invalid_client, unsupported_grant_type, inactive_user, inactive_org, rate_limit_exceeded\): the OAuth token endpoint never answers the SOAP code "INVALID_LOGIN", so this comparison is always false; rejected credentials \(wrong password, lockout, missing security token\) are "invalid_grant" there`
+	return errors.As(err, &re) && re.ErrorCode == "INVALID_LOGIN" // want `^re.ErrorCode holds OAuth error codes, never the SOAP code "INVALID_LOGIN": this comparison is always false\. Compare with an OAuth error: rejected credentials \(wrong password, lockout, missing security token\) are "invalid_grant"\.$`
 }
 
 func goForceWithSOAP(err error) bool {
 	var apiErr *force.ApiError
-	return errors.As(err, &apiErr) && apiErr.ErrorName == "PASSWORD_LOCKOUT" // want `apiErr.ErrorName holds OAuth error codes on \*force.ApiError`
+	return errors.As(err, &apiErr) && apiErr.ErrorName == "PASSWORD_LOCKOUT" // want `^apiErr.ErrorName holds OAuth error codes, never the SOAP code "PASSWORD_LOCKOUT"`
 }
 
 func soapWithOAuth(err error) bool {
 	var fault *soapforce.SOAPFault
-	return errors.As(err, &fault) && fault.Code == "invalid_grant" // want `fault.Code holds SOAP faultcodes on \*soapforce.SOAPFault \(sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, ...\): SOAP login\(\) never answers the OAuth error "invalid_grant", so this comparison is always false; rejected credentials are "sf:INVALID_LOGIN" there`
+	return errors.As(err, &fault) && fault.Code == "invalid_grant" // want `^fault.Code holds SOAP faultcodes, never the OAuth error "invalid_grant": this comparison is always false\. Compare with a SOAP faultcode: rejected credentials are "sf:INVALID_LOGIN"\.$`
 }
 
 // The text of an OAuth error never holds a SOAP code.
 func oauthText(ctx context.Context, u, p string) *oauth2.Token {
 	tok, err := conf.PasswordCredentialsToken(ctx, u, p)
-	if err != nil && strings.Contains(err.Error(), "INVALID_LOGIN") { // want `the error of oauth2.\(\*Config\).PasswordCredentialsToken never mentions the SOAP code "INVALID_LOGIN": the OAuth token endpoint answers invalid_grant, .*so this test is always false`
+	if err != nil && strings.Contains(err.Error(), "INVALID_LOGIN") { // want `^testing the error of oauth2.\(\*Config\).PasswordCredentialsToken for the SOAP code "INVALID_LOGIN" is always false\. Test for an OAuth error \(invalid_grant, invalid_client_id, \.\.\.\)`
 		return nil
 	}
 	return tok
@@ -93,7 +93,7 @@ func forceOAuthText(u, p string) {
 	_, err := lib.PasswordFlowLoginAtEndpoint("https://login.salesforce.com", "id", "secret", u, p)
 	if err != nil {
 		msg := err.Error()
-		if strings.Contains(msg, "PASSWORD_LOCKOUT") { // want `the error of lib.PasswordFlowLoginAtEndpoint never mentions "PASSWORD_LOCKOUT": ForceCLI's OAuth flows return errors.New\(error_description\) \("authentication failure"\), never the OAuth error code \(invalid_grant\), so this test is always false`
+		if strings.Contains(msg, "PASSWORD_LOCKOUT") { // want `^the error of lib.PasswordFlowLoginAtEndpoint never mentions "PASSWORD_LOCKOUT", so this test is always false\. Test err != nil alone: ForceCLI.s OAuth flows return errors.New\(error_description\) \("authentication failure"\), never the OAuth error code \(invalid_grant\)\.$`
 			return
 		}
 	}
@@ -104,7 +104,7 @@ func forceOAuthText(u, p string) {
 // password from an outage this way never does).
 func forceOAuthGrant(u, p string) bool {
 	_, err := lib.PasswordFlowLoginAtEndpoint("https://login.salesforce.com", "id", "secret", u, p)
-	return err != nil && strings.Contains(err.Error(), "invalid_grant") // want `the error of lib.PasswordFlowLoginAtEndpoint never mentions "invalid_grant": ForceCLI's OAuth flows return`
+	return err != nil && strings.Contains(err.Error(), "invalid_grant") // want `^the error of lib.PasswordFlowLoginAtEndpoint never mentions "invalid_grant", so this test is always false\. Test err != nil alone: ForceCLI.s OAuth flows return`
 }
 
 func forceClientCredentials(id, secret string) bool {
@@ -127,7 +127,7 @@ func forceLogin(u, p string) (lib.ForceSession, error) { // want forceLogin:`^no
 
 func forceWrapped(u, p string) bool {
 	_, err := forceLogin(u, p)
-	return err != nil && strings.Contains(err.Error(), "invalid_grant") // want `the error of compare.forceLogin \(which calls lib.PasswordFlowLoginAtEndpoint\) never mentions "invalid_grant"`
+	return err != nil && strings.Contains(err.Error(), "invalid_grant") // want `^the error of compare.forceLogin never mentions "invalid_grant", so this test is always false\. Test err != nil alone`
 }
 
 // ---- not reported ----

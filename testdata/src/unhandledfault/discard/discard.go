@@ -25,34 +25,34 @@ import (
 var conf = &oauth2.Config{ClientID: "id", Endpoint: oauth2.Endpoint{TokenURL: "https://login.salesforce.com/services/oauth2/token"}}
 
 // A package-level initialiser discards the error too.
-var shared, _ = salesforce.Init(salesforce.Creds{Username: "u"}) // want `login error discarded: when salesforce.Init fails nothing notices.*the library keeps no fault code`
+var shared, _ = salesforce.Init(salesforce.Creds{Username: "u"}) // want `^the login error of salesforce.Init is discarded: .*\. Check it and stop on it: the library keeps no fault code to inspect\.$`
 
 func statements(c *soapforce.Client, sc *simpleforce.Client, mc *metaforce.Client, u, p, tok string) {
-	c.Login(u, p)                   // want `login error discarded: when soapforce.\(\*Client\).Login fails \(sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, sf:LOGIN_MUST_USE_SECURITY_TOKEN, sf:INVALID_OPERATION_WITH_EXPIRED_PASSWORD, sf:API_DISABLED_FOR_ORG, sf:API_CURRENTLY_DISABLED\) nothing notices`
-	_ = sc.LoginPassword(u, p, tok) // want `login error discarded: when simpleforce.\(\*Client\).LoginPassword fails \(sf:INVALID_LOGIN`
-	go sc.LoginPassword(u, p, tok)  // want `login error discarded`
-	mc.Login(u, p)                  // want `login error discarded: when metaforce.\(\*Client\).Login fails`
+	c.Login(u, p)                   // want `^the login error of soapforce.\(\*Client\).Login is discarded: nothing notices when the login fails\. Check it and act on its fault code \(sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, \.\.\.\)\.$`
+	_ = sc.LoginPassword(u, p, tok) // want `^the login error of simpleforce.\(\*Client\).LoginPassword is discarded: .* \(sf:INVALID_LOGIN`
+	go sc.LoginPassword(u, p, tok)  // want `^the login error of .* is discarded`
+	mc.Login(u, p)                  // want `^the login error of metaforce.\(\*Client\).Login is discarded`
 }
 
 func blanks(ctx context.Context, u, p string, creds salesforce.Creds, cfg sfdc.Configuration) {
-	res, _ := soapforce.NewClient().Login(u, p) // want `login error discarded: when soapforce.\(\*Client\).Login fails`
+	res, _ := soapforce.NewClient().Login(u, p) // want `^the login error of soapforce.\(\*Client\).Login is discarded`
 	_ = res
-	api, _ := force.Create("v52.0", "id", "secret", u, p, "tok", "production") // want `login error discarded: when force.Create fails \(invalid_grant, invalid_client_id, invalid_client\)`
+	api, _ := force.Create("v52.0", "id", "secret", u, p, "tok", "production") // want `^the login error of force.Create is discarded: .* \(invalid_grant, invalid_client_id, \.\.\.\)`
 	_ = api
-	tok, _ := conf.PasswordCredentialsToken(ctx, u, p) // want `login error discarded: when oauth2.\(\*Config\).PasswordCredentialsToken fails \(invalid_grant`
+	tok, _ := conf.PasswordCredentialsToken(ctx, u, p) // want `^the login error of oauth2.\(\*Config\).PasswordCredentialsToken is discarded: .* \(invalid_grant`
 	_ = tok
-	sess, _ := lib.ForceSoapLoginAtEndpoint("https://login.salesforce.com", u, p) // want `login error discarded: when lib.ForceSoapLoginAtEndpoint fails \(INVALID_LOGIN, PASSWORD_LOCKOUT`
+	sess, _ := lib.ForceSoapLoginAtEndpoint("https://login.salesforce.com", u, p) // want `^the login error of lib.ForceSoapLoginAtEndpoint is discarded: .* \(INVALID_LOGIN, PASSWORD_LOCKOUT`
 	_ = sess
-	sf, _ := salesforce.Init(creds) // want `login error discarded: when salesforce.Init fails nothing notices`
+	sf, _ := salesforce.Init(creds) // want `^the login error of salesforce.Init is discarded: nothing notices`
 	_ = sf
-	var s, _ = session.Open(cfg) // want `login error discarded: when session.Open fails`
+	var s, _ = session.Open(cfg) // want `^the login error of session.Open is discarded`
 	_ = s
 }
 
 // Only logged, then the nil client is used: the failure is ignored. This is
 // reported for go-salesforce too, which keeps no fault code.
 func carryOnNoCode(creds salesforce.Creds) {
-	sf, err := salesforce.Init(creds) // want `login failure ignored: when salesforce.Init fails the error is only logged and sf \(nil after a failed login\) is used anyway.*stop on the error \(return it or exit\)$`
+	sf, err := salesforce.Init(creds) // want `^the login error of salesforce.Init is only logged and sf \(nil after a failed login\) is used anyway\. Stop on the error: return it or exit\.$`
 	if err != nil {
 		log.Printf("salesforce login failed: %v", err)
 	}
@@ -64,7 +64,7 @@ func carryOnNoCode(creds salesforce.Creds) {
 // the same mistake, and the library also had a fault code to act on.
 func carryOnReceiver(u, p, tok string) (*simpleforce.QueryResult, error) {
 	client := simpleforce.NewClient("https://login.salesforce.com", simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
-	if err := client.LoginPassword(u, p, tok); err != nil { // want `login failure ignored: when simpleforce.\(\*Client\).LoginPassword fails the error is only logged and client is used anyway.*act on its fault code \(sf:INVALID_LOGIN`
+	if err := client.LoginPassword(u, p, tok); err != nil { // want `^the login error of simpleforce.\(\*Client\).LoginPassword is only logged and client is used anyway\. .*act on its fault code \(sf:INVALID_LOGIN`
 		log.Print(err)
 	}
 	return client.Query("SELECT Id FROM Account")
@@ -72,7 +72,7 @@ func carryOnReceiver(u, p, tok string) (*simpleforce.QueryResult, error) {
 
 // else-branch use: the successful and the failed path join before the use.
 func carryOnElse(creds salesforce.Creds) error {
-	sf, err := salesforce.Init(creds) // want `login failure ignored`
+	sf, err := salesforce.Init(creds) // want `^the login error of .* is used anyway`
 	if err != nil {
 		log.Printf("login: %v", err)
 	} else {
@@ -165,7 +165,7 @@ func raw(form url.Values) (*http.Response, error) {
 // fault is still swallowed: simpleforce has a code to act on).
 func cachedFallback(u, p, tok, sid, loc string) (*simpleforce.QueryResult, error) {
 	client := simpleforce.NewClient("https://login.salesforce.com", simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
-	if err := client.LoginPassword(u, p, tok); err != nil { // want `login fault swallowed: the error of simpleforce.\(\*Client\).LoginPassword is only logged`
+	if err := client.LoginPassword(u, p, tok); err != nil { // want `^the login error of simpleforce.\(\*Client\).LoginPassword is only logged`
 		log.Printf("login failed, using the cached session: %v", err)
 		client.SetSidLoc(sid, loc)
 	}

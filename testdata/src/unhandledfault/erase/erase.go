@@ -28,7 +28,7 @@ func newClient() *simpleforce.Client {
 
 func verbV(u, p, tok string) error {
 	if err := newClient().LoginPassword(u, p, tok); err != nil {
-		return fmt.Errorf("salesforce ping failed: %v", err) // want `login fault erased: fmt.Errorf with %v flattens the simpleforce.SalesforceError of simpleforce.\(\*Client\).LoginPassword, so no caller can errors.As it and read its ErrorCode \(sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, sf:LOGIN_MUST_USE_SECURITY_TOKEN, sf:INVALID_OPERATION_WITH_EXPIRED_PASSWORD, sf:API_DISABLED_FOR_ORG, sf:API_CURRENTLY_DISABLED\); wrap it with %w instead, or classify the fault before replacing it`
+		return fmt.Errorf("salesforce ping failed: %v", err) // want `^fmt.Errorf with %v flattens the simpleforce.SalesforceError of simpleforce.\(\*Client\).LoginPassword\. Wrap it with %w so a caller can errors.As it and act on sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, \.\.\., or classify the fault before replacing it\.$`
 	}
 	return nil
 }
@@ -36,7 +36,7 @@ func verbV(u, p, tok string) error {
 func verbS(ctx context.Context, u, p string) (*oauth2.Token, error) {
 	tok, err := conf.PasswordCredentialsToken(ctx, u, p)
 	if err != nil {
-		return nil, fmt.Errorf("token for %s: %s", u, err) // want `fmt.Errorf with %s flattens the \*oauth2.RetrieveError of oauth2.\(\*Config\).PasswordCredentialsToken, so no caller can errors.As it and read its ErrorCode \(invalid_grant, invalid_client_id, invalid_client\)`
+		return nil, fmt.Errorf("token for %s: %s", u, err) // want `^fmt.Errorf with %s flattens the \*oauth2.RetrieveError of oauth2.\(\*Config\).PasswordCredentialsToken\. Wrap it with %w .*invalid_grant, invalid_client_id`
 	}
 	return tok, nil
 }
@@ -92,7 +92,7 @@ func reassigned(u, p, tok string) error {
 func forceReplaced(u, p string) (lib.ForceSession, error) {
 	sess, err := lib.ForceSoapLoginAtEndpoint("https://login.salesforce.com", u, p)
 	if err != nil {
-		return sess, errors.New("login failed") // want `login fault erased: errors.New replaces the error of lib.ForceSoapLoginAtEndpoint, whose text is the only place its fault code \(INVALID_LOGIN, PASSWORD_LOCKOUT`
+		return sess, errors.New("login failed") // want `^errors.New replaces the error of lib.ForceSoapLoginAtEndpoint, whose text is the only place its fault code survives\. Return it wrapped with %w so a caller can find the code \(INVALID_LOGIN, PASSWORD_LOCKOUT`
 	}
 	return sess, nil
 }

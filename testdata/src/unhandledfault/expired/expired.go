@@ -17,7 +17,7 @@ var errExpired = errors.New("the integration user's password has expired")
 func neverRead(host, u, p string) error { // want neverRead:`fault \*soapforce.SOAPFault.Code SOAP$`
 	client := soapforce.NewClient()
 	client.SetLoginUrl(host)
-	res, err := client.Login(u, p) // want `password expiry not checked: soapforce.\(\*Client\).Login succeeds for a user whose password has expired and only sets res.PasswordExpired, which is not read before the function returns; every later call then fails with INVALID_OPERATION_WITH_EXPIRED_PASSWORD. Check it right after the login and ask for a password reset`
+	res, err := client.Login(u, p) // want `^the password expiry of soapforce.\(\*Client\).Login is not checked before the function returns\. Check res.PasswordExpired right after the login and ask for a password reset\.$`
 	if err != nil {
 		return fmt.Errorf("credential check: %w", err)
 	}
@@ -27,7 +27,7 @@ func neverRead(host, u, p string) error { // want neverRead:`fault \*soapforce.S
 
 func usedFirst(u, p string) (*soapforce.QueryResult, error) { // want usedFirst:`fault \*soapforce.SOAPFault.Code SOAP$`
 	client := soapforce.NewClient()
-	res, err := client.Login(u, p) // want `which is not read before the session is used`
+	res, err := client.Login(u, p) // want `is not checked before the session is used\. Check res.PasswordExpired`
 	if err != nil {
 		return nil, fmt.Errorf("login: %w", err)
 	}
@@ -41,7 +41,7 @@ func usedFirst(u, p string) (*soapforce.QueryResult, error) { // want usedFirst:
 // The LoginResult is thrown away and the client handed back.
 func discarded(u, p string) (*soapforce.Client, error) { // want discarded:`fault \*soapforce.SOAPFault.Code SOAP$`
 	c := soapforce.NewClient()
-	if _, err := c.Login(u, p); err != nil { // want `password expiry not checked: soapforce.\(\*Client\).Login succeeds .* but the LoginResult is discarded and the session is used`
+	if _, err := c.Login(u, p); err != nil { // want `^the password expiry of soapforce.\(\*Client\).Login is not checked: the LoginResult is discarded and the session is used\. Keep the LoginResult and check PasswordExpired`
 		return nil, fmt.Errorf("connect: %w", err)
 	}
 	return c, nil
@@ -54,7 +54,7 @@ func login(c *soapforce.Client, u, p string) (*soapforce.LoginResult, error) { /
 
 func viaWrapper(u, p string) error { // want viaWrapper:`fault \*soapforce.SOAPFault.Code SOAP$`
 	c := soapforce.NewClient()
-	res, err := login(c, u, p) // want `password expiry not checked: expired.login \(which calls soapforce.\(\*Client\).Login\) succeeds`
+	res, err := login(c, u, p) // want `^the password expiry of expired.login is not checked: res.PasswordExpired is not read before the function returns\. expired.login calls soapforce.\(\*Client\).Login: check`
 	if err != nil {
 		return fmt.Errorf("login: %w", err)
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 func loginOn(c *soapforce.Client, user, pass string) error { // want loginOn:"fault \\*soapforce.SOAPFault.Code SOAP"
-	_, err := c.Login(user, pass) // want `password expiry not checked: .* the LoginResult is discarded and the session is handed back in c`
+	_, err := c.Login(user, pass) // want `^the password expiry of .* is not checked before the session is handed back in c\. Keep the LoginResult`
 	return err
 }
 
@@ -21,7 +21,7 @@ type clients struct{ soap *soapforce.Client }
 
 func newClients(user, pass string) (*clients, error) { // want newClients:"fault \\*soapforce.SOAPFault.Code SOAP"
 	s := soapforce.NewClient()
-	if _, err := s.Login(user, pass); err != nil { // want `password expiry not checked: .* the LoginResult is discarded and the session is handed on`
+	if _, err := s.Login(user, pass); err != nil { // want `^the password expiry of .* is not checked before the session is handed on\. Keep the LoginResult`
 		return nil, fmt.Errorf("soap login: %w", err)
 	}
 	return &clients{soap: s}, nil

@@ -17,7 +17,7 @@ type Config struct {
 
 // CreateOAuth's error is overwritten by CreateApi's before anything reads it.
 func (c *Config) Client() (*force.Api, error) {
-	oauth, err := force.CreateOAuth(c.ClientID, c.ClientSecret, c.Username, c.Password, c.SecurityToken, c.Environment) // want `login error discarded: when force.CreateOAuth fails \(invalid_grant, invalid_client_id, invalid_client\) nothing notices`
+	oauth, err := force.CreateOAuth(c.ClientID, c.ClientSecret, c.Username, c.Password, c.SecurityToken, c.Environment) // want `^the login error of force.CreateOAuth is discarded: nothing notices when the login fails\. Check it and act on its fault code \(invalid_grant, invalid_client_id, \.\.\.\)\.$`
 	api, err := force.CreateApi(c.APIVersion, oauth)
 	if err != nil {
 		return nil, err
@@ -26,7 +26,7 @@ func (c *Config) Client() (*force.Api, error) {
 }
 
 func (c *Config) Logged() *force.Api {
-	oauth, err := force.CreateOAuth(c.ClientID, c.ClientSecret, c.Username, c.Password, c.SecurityToken, c.Environment) // want `login fault swallowed: the error of force.CreateOAuth is only logged and its fault code is never read; Salesforce says why the login failed: read the ErrorName of the \*force.ApiError \(errors.As\)`
+	oauth, err := force.CreateOAuth(c.ClientID, c.ClientSecret, c.Username, c.Password, c.SecurityToken, c.Environment) // want `^the login error of force.CreateOAuth is only logged and its fault code is never read\. Read the ErrorName of the \*force.ApiError \(errors.As\)`
 	if err != nil {
 		log.Printf("salesforce: %v", err)
 		return nil

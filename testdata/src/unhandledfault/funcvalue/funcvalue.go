@@ -12,7 +12,7 @@ import (
 
 func MethodValue(c *soapforce.Client, user, pass string) {
 	login := c.Login
-	if _, err := login(user, pass); err != nil { // want `login fault swallowed: the error of login \(which calls soapforce.\(\*Client\).Login\) is only logged` `password expiry not checked: .* the LoginResult is discarded and the session is handed back in c`
+	if _, err := login(user, pass); err != nil { // want `^the login error of login \(which calls soapforce.\(\*Client\).Login\) is only logged` `^the password expiry of login is not checked: the LoginResult is discarded and the session is handed back in c\. login calls soapforce.\(\*Client\).Login: keep the LoginResult`
 		log.Printf("login failed: %v", err)
 		return
 	}
@@ -23,7 +23,7 @@ func Closure(c *soapforce.Client, user, pass string) {
 		_, err := c.Login(user, pass)
 		return err
 	}
-	if err := attempt(); err != nil { // want `login fault swallowed: the error of attempt \(which calls soapforce.\(\*Client\).Login\)`
+	if err := attempt(); err != nil { // want `^the login error of attempt \(which calls soapforce.\(\*Client\).Login\)`
 		log.Print(err)
 	}
 }

@@ -30,7 +30,7 @@ func broken(c *soapforce.Client, u, p string) {
 
 func fine(u, p, tok string) {
 	c := simpleforce.NewClient("https://login.salesforce.com", simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
-	if err := c.LoginPassword(u, p, tok); err != nil { // want `login fault swallowed`
+	if err := c.LoginPassword(u, p, tok); err != nil { // want `^the login error of simpleforce.\(\*Client\).LoginPassword is only logged`
 		log.Print(err)
 	}
 }

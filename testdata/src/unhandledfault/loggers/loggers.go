@@ -31,7 +31,7 @@ func HCLog(l hclog.Logger, u, p, t string) (*simpleforce.Client, error) {
 	c := client()
 	if err := c.LoginPassword(u, p, t); err != nil {
 		l.Error("connect", "client login error", err)
-		return nil, fmt.Errorf("client login error %v", err) // want `login fault erased: fmt.Errorf with %v flattens the simpleforce.SalesforceError`
+		return nil, fmt.Errorf("client login error %v", err) // want `^fmt.Errorf with %v flattens the simpleforce.SalesforceError`
 	}
 	return c, nil
 }
@@ -40,7 +40,7 @@ func HCLogWith(l hclog.Logger, u, p, t string) (*simpleforce.Client, error) {
 	c := client()
 	if err := c.LoginPassword(u, p, t); err != nil {
 		l.With("err", err).Warn("login failed")
-		return nil, fmt.Errorf("login: %v", err) // want `login fault erased`
+		return nil, fmt.Errorf("login: %v", err) // want `^fmt.Errorf with %v flattens`
 	}
 	return c, nil
 }
@@ -49,7 +49,7 @@ func Zap(l *zap.Logger, u, p, t string) (*simpleforce.Client, error) {
 	c := client()
 	if err := c.LoginPassword(u, p, t); err != nil {
 		l.Error("login failed", zap.Error(err), zap.Any("cause", err))
-		return nil, fmt.Errorf("login: %v", err) // want `login fault erased`
+		return nil, fmt.Errorf("login: %v", err) // want `^fmt.Errorf with %v flattens`
 	}
 	return c, nil
 }
@@ -58,7 +58,7 @@ func Zerolog(l *zerolog.Logger, u, p, t string) (*simpleforce.Client, error) {
 	c := client()
 	if err := c.LoginPassword(u, p, t); err != nil {
 		l.Error().Err(err).Msg("login failed")
-		return nil, fmt.Errorf("login: %v", err) // want `login fault erased`
+		return nil, fmt.Errorf("login: %v", err) // want `^fmt.Errorf with %v flattens`
 	}
 	return c, nil
 }
@@ -67,7 +67,7 @@ func Logrus(u, p, t string) (*simpleforce.Client, error) {
 	c := client()
 	if err := c.LoginPassword(u, p, t); err != nil {
 		logrus.WithError(err).WithFields(logrus.Fields{"user": u, "cause": err}).Error("login failed")
-		return nil, fmt.Errorf("login: %v", err) // want `login fault erased`
+		return nil, fmt.Errorf("login: %v", err) // want `^fmt.Errorf with %v flattens`
 	}
 	return c, nil
 }
@@ -76,7 +76,7 @@ func Logr(l logr.Logger, u, p, t string) (*simpleforce.Client, error) {
 	c := client()
 	if err := c.LoginPassword(u, p, t); err != nil {
 		l.WithValues("cause", err).Error(err, "login failed")
-		return nil, fmt.Errorf("login: %v", err) // want `login fault erased`
+		return nil, fmt.Errorf("login: %v", err) // want `^fmt.Errorf with %v flattens`
 	}
 	return c, nil
 }
@@ -85,7 +85,7 @@ func GoKit(l log.Logger, u, p, t string) (*simpleforce.Client, error) {
 	c := client()
 	if err := c.LoginPassword(u, p, t); err != nil {
 		_ = level.Error(log.With(l, "cause", err)).Log("msg", "login failed", "err", err)
-		return nil, fmt.Errorf("login: %v", err) // want `login fault erased`
+		return nil, fmt.Errorf("login: %v", err) // want `^fmt.Errorf with %v flattens`
 	}
 	return c, nil
 }
@@ -94,7 +94,7 @@ func Slog(l *slog.Logger, u, p, t string) (*simpleforce.Client, error) {
 	c := client()
 	if err := c.LoginPassword(u, p, t); err != nil {
 		l.Error("login failed", slog.Any("err", err))
-		return nil, fmt.Errorf("login: %v", err) // want `login fault erased`
+		return nil, fmt.Errorf("login: %v", err) // want `^fmt.Errorf with %v flattens`
 	}
 	return c, nil
 }
@@ -103,7 +103,7 @@ func Slog(l *slog.Logger, u, p, t string) (*simpleforce.Client, error) {
 
 func HCLogOnly(l hclog.Logger, u, p, t string) *simpleforce.Client {
 	c := client()
-	if err := c.LoginPassword(u, p, t); err != nil { // want `login fault swallowed: the error of simpleforce.\(\*Client\).LoginPassword is only logged and its fault code is never read`
+	if err := c.LoginPassword(u, p, t); err != nil { // want `^the login error of simpleforce.\(\*Client\).LoginPassword is only logged and its fault code is never read`
 		l.Error("connect", "client login error", err)
 		return nil
 	}
@@ -112,7 +112,7 @@ func HCLogOnly(l hclog.Logger, u, p, t string) *simpleforce.Client {
 
 func ZerologGlobalOnly(u, p, t string) *simpleforce.Client {
 	c := client()
-	if err := c.LoginPassword(u, p, t); err != nil { // want `login fault swallowed: .* is only logged`
+	if err := c.LoginPassword(u, p, t); err != nil { // want `^the login error of .* is only logged`
 		zlog.Err(err).Msg("login failed")
 		return nil
 	}
@@ -121,7 +121,7 @@ func ZerologGlobalOnly(u, p, t string) *simpleforce.Client {
 
 func ZapSugarOnly(s *zap.SugaredLogger, u, p, t string) *simpleforce.Client {
 	c := client()
-	if err := c.LoginPassword(u, p, t); err != nil { // want `login fault swallowed: .* is only logged`
+	if err := c.LoginPassword(u, p, t); err != nil { // want `^the login error of .* is only logged`
 		s.Errorw("login failed", "err", err)
 		return nil
 	}
@@ -130,7 +130,7 @@ func ZapSugarOnly(s *zap.SugaredLogger, u, p, t string) *simpleforce.Client {
 
 func LogrusOnly(u, p, t string) *simpleforce.Client {
 	c := client()
-	if err := c.LoginPassword(u, p, t); err != nil { // want `login fault swallowed: .* is only logged`
+	if err := c.LoginPassword(u, p, t); err != nil { // want `^the login error of .* is only logged`
 		logrus.WithError(err).Error("login failed")
 		return nil
 	}

@@ -27,7 +27,7 @@ func Fixed(base string, c Creds) (*tokenResponse, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, errors.New("failed to authenticate with Salesforce") // want `login fault erased: when the OAuth token endpoint \(/services/oauth2/token\) answers that the login failed, a fixed error replaces it, so no caller learns the code that says why \(invalid_grant, invalid_client_id, invalid_client\); keep its "error" and "error_description" fields in the error`
+		return nil, errors.New("failed to authenticate with Salesforce") // want `^when the OAuth token endpoint \(/services/oauth2/token\) rejects the login, a fixed error replaces the answer\. Keep its "error" and "error_description" fields in the error, so a caller learns the code \(invalid_grant, invalid_client_id, \.\.\.\)\.$`
 	}
 	var t tokenResponse
 	return &t, json.NewDecoder(resp.Body).Decode(&t)
@@ -40,7 +40,7 @@ func StatusOnly(base string, c Creds) (*tokenResponse, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("session response error: %d %s", resp.StatusCode, resp.Status) // want `login fault erased: .* an error with the status alone replaces it`
+		return nil, fmt.Errorf("session response error: %d %s", resp.StatusCode, resp.Status) // want `^when .* rejects the login, an error with only the status replaces the answer`
 	}
 	var t tokenResponse
 	return &t, json.NewDecoder(resp.Body).Decode(&t)
@@ -56,7 +56,7 @@ func StatusText(base string, c Creds) (*tokenResponse, error) {
 		var t tokenResponse
 		return &t, json.NewDecoder(resp.Body).Decode(&t)
 	}
-	return nil, errors.New(resp.Status + ": failed authentication") // want `login fault erased: .* an error with the status alone replaces it`
+	return nil, errors.New(resp.Status + ": failed authentication") // want `^when .* rejects the login, an error with only the status replaces the answer`
 }
 
 func Sentinel(base string, c Creds) (*tokenResponse, error) {
@@ -70,7 +70,7 @@ func Sentinel(base string, c Creds) (*tokenResponse, error) {
 		var t tokenResponse
 		return &t, json.NewDecoder(resp.Body).Decode(&t)
 	default:
-		return nil, ErrAuth // want `login fault erased: .* returning ErrAuth replaces it`
+		return nil, ErrAuth // want `^when .* rejects the login, returning ErrAuth replaces the answer`
 	}
 }
 
@@ -85,13 +85,13 @@ func DescriptionOnly(base string, c Creds) (*tokenResponse, error) {
 		return nil, err
 	}
 	if t.Error != "" {
-		return nil, errors.New(t.Description) // want `login fault erased: .* an error with the error_description alone replaces it \(the code is dropped\)`
+		return nil, errors.New(t.Description) // want `^when .* rejects the login, an error with only the error_description replaces the answer`
 	}
 	return &t, nil
 }
 
 func Printed(base string, c Creds) (string, error) {
-	resp, err := http.PostForm(base+tokenPath, form(c)) // want `login fault swallowed: when the OAuth token endpoint \(/services/oauth2/token\) answers that the login failed, the answer is only printed and the function goes on as if it had succeeded`
+	resp, err := http.PostForm(base+tokenPath, form(c)) // want `^when the OAuth token endpoint rejects the login, the answer is only printed and the function goes on as if it succeeded\. Return an error that keeps its "error" and "error_description" fields`
 	if err != nil {
 		return "", err
 	}
@@ -106,7 +106,7 @@ func Printed(base string, c Creds) (string, error) {
 }
 
 func NilOnFailure(base string, c Creds) (string, error) {
-	resp, err := http.PostForm(base+tokenPath, form(c)) // want `login fault swallowed: .* the answer is only logged and the function returns a nil error`
+	resp, err := http.PostForm(base+tokenPath, form(c)) // want `^when .* rejects the login, the answer is only logged and the function returns a nil error`
 	if err != nil {
 		return "", err
 	}
@@ -122,7 +122,7 @@ func NilOnFailure(base string, c Creds) (string, error) {
 }
 
 func ExitWithStatus(base string, c Creds) string {
-	resp, err := http.PostForm(base+tokenPath, form(c)) // want `login fault swallowed: .* the program ends with log.Fatalf without showing the answer`
+	resp, err := http.PostForm(base+tokenPath, form(c)) // want `^when .* rejects the login, the program ends with log.Fatalf without showing the answer`
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func Login(hc *http.Client, base string, c Creds) (*tokenResponse, error) {
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	resp, err := hc.Do(req) // want `token response never checked: the answer of the OAuth token endpoint \(/services/oauth2/token\) is read without a look at its status or its "error" field; a rejected login \(HTTP 400, \{"error":"invalid_grant",...\}\) yields an empty token and a nil error`
+	resp, err := hc.Do(req) // want `^the answer of the OAuth token endpoint is read without a look at its status or its "error" field\. Check resp.StatusCode \(200\) and, on failure, return an error that keeps its "error" and "error_description" fields \(invalid_grant, invalid_client_id, \.\.\.\)\.$`
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func Login(hc *http.Client, base string, c Creds) (*tokenResponse, error) {
 
 // The body read, then decoded: still nothing looks at the answer.
 func LoginReadAll(base string, c Creds) (string, error) {
-	resp, err := http.PostForm(base+tokenPath, form(c)) // want `token response never checked`
+	resp, err := http.PostForm(base+tokenPath, form(c)) // want `^the answer of the OAuth token endpoint is read without a look at its status`
 	if err != nil {
 		return "", fmt.Errorf("token request: %v", err)
 	}
@@ -77,7 +77,7 @@ type loginResult struct {
 
 // A hand-posted SOAP login: a fault is HTTP 500 with a nil transport error.
 func SOAPLogin(user, passAndToken string) (string, error) {
-	resp, err := http.Post("https://login.salesforce.com/services/Soap/u/59.0", "text/xml", // want `login response never checked: the answer of SOAP login\(\) \(/services/Soap\) is read without a look at its status or for a fault`
+	resp, err := http.Post("https://login.salesforce.com/services/Soap/u/59.0", "text/xml", // want `^the answer of SOAP login\(\) \(/services/Soap\) is read without a look at its status or for a fault\. Check resp.StatusCode \(200\) and, on failure, return an error that keeps the <faultcode> and <faultstring> of its <soapenv:Fault>`
 		strings.NewReader(fmt.Sprintf(envelope, user, passAndToken)))
 	if err != nil {
 		return "", err

@@ -29,7 +29,7 @@ func newClient() *simpleforce.Client {
 // ---- reported ----
 
 func loggedThenNil(c *soapforce.Client, u, p string) error {
-	res, err := c.Login(u, p) // want `login fault swallowed: the error of soapforce.\(\*Client\).Login is only logged and its fault code is never read; Salesforce says why the login failed: read the Code of the \*soapforce.SOAPFault \(errors.As\) and act on it \(sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, sf:LOGIN_MUST_USE_SECURITY_TOKEN, sf:INVALID_OPERATION_WITH_EXPIRED_PASSWORD, sf:API_DISABLED_FOR_ORG, sf:API_CURRENTLY_DISABLED: stop, do not retry, tell the user\), or return the error wrapped with %w so a caller can`
+	res, err := c.Login(u, p) // want `^the login error of soapforce.\(\*Client\).Login is only logged and its fault code is never read\. Read the Code of the \*soapforce.SOAPFault \(errors.As\) and stop on sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, \.\.\.; or return the error wrapped with %w\.$`
 	if err != nil {
 		log.Printf("salesforce login failed: %v", err)
 		return nil
@@ -41,7 +41,7 @@ func loggedThenNil(c *soapforce.Client, u, p string) error {
 }
 
 func printedBool(u, p, tok string) bool {
-	if err := newClient().LoginPassword(u, p, tok); err != nil { // want `the error of simpleforce.\(\*Client\).LoginPassword is only printed and its fault code is never read`
+	if err := newClient().LoginPassword(u, p, tok); err != nil { // want `^the login error of simpleforce.\(\*Client\).LoginPassword is only printed and its fault code is never read`
 		fmt.Println("login failed:", err)
 		return false
 	}
@@ -49,7 +49,7 @@ func printedBool(u, p, tok string) bool {
 }
 
 func response(w http.ResponseWriter, u, p string) {
-	api, err := force.Create("v52.0", "id", "secret", u, p, "tok", "production") // want `the error of force.Create is only written to the HTTP response and its fault code is never read; .*read the ErrorName of the \*force.ApiError \(errors.As\) and act on it \(invalid_grant, invalid_client_id, invalid_client:`
+	api, err := force.Create("v52.0", "id", "secret", u, p, "tok", "production") // want `^the login error of force.Create is only written to the HTTP response and its fault code is never read\. Read the ErrorName of the \*force.ApiError \(errors.As\) and stop on invalid_grant, invalid_client_id, \.\.\.;`
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return
@@ -68,7 +68,7 @@ func fprinted(w http.ResponseWriter, u, p string) {
 }
 
 func panicked(ctx context.Context, u, p string) *oauth2.Token {
-	tok, err := conf.PasswordCredentialsToken(ctx, u, p) // want `the error of oauth2.\(\*Config\).PasswordCredentialsToken is only passed to panic`
+	tok, err := conf.PasswordCredentialsToken(ctx, u, p) // want `^the login error of oauth2.\(\*Config\).PasswordCredentialsToken is only passed to panic`
 	if err != nil {
 		panic(err)
 	}
@@ -76,7 +76,7 @@ func panicked(ctx context.Context, u, p string) *oauth2.Token {
 }
 
 func fatal(u, p string) lib.ForceSession {
-	sess, err := lib.ForceSoapLoginAtEndpoint("https://login.salesforce.com", u, p) // want `the error of lib.ForceSoapLoginAtEndpoint is only passed to log.Fatalf and its fault code is never read; Salesforce says why the login failed: find the code in err.Error\(\) \(the library keeps it only in the text\) and act on it \(INVALID_LOGIN, PASSWORD_LOCKOUT`
+	sess, err := lib.ForceSoapLoginAtEndpoint("https://login.salesforce.com", u, p) // want `^the login error of lib.ForceSoapLoginAtEndpoint is only passed to log.Fatalf and its fault code is never read\. Find the code in err.Error\(\) and stop on INVALID_LOGIN, PASSWORD_LOCKOUT`
 	if err != nil {
 		log.Fatalf("login: %v", err)
 	}
@@ -94,7 +94,7 @@ func exited(u, p string) lib.ForceSession {
 
 func dropped(u, p, tok string) *simpleforce.Client {
 	c := newClient()
-	if err := c.LoginPassword(u, p, tok); err != nil { // want `the error of simpleforce.\(\*Client\).LoginPassword is only dropped and its fault code is never read`
+	if err := c.LoginPassword(u, p, tok); err != nil { // want `^the login error of simpleforce.\(\*Client\).LoginPassword is only dropped and its fault code is never read`
 		return nil
 	}
 	return c
@@ -333,7 +333,7 @@ func suppressed(u, p, tok string) bool {
 
 // Compared with nil where it is made: the error never gets a name.
 func comparedInPlace(u, p, tok string) bool {
-	if newClient().LoginPassword(u, p, tok) != nil { // want `the error of simpleforce.\(\*Client\).LoginPassword is only dropped and its fault code is never read`
+	if newClient().LoginPassword(u, p, tok) != nil { // want `^the login error of simpleforce.\(\*Client\).LoginPassword is only dropped and its fault code is never read`
 		log.Print("login failed")
 		return false
 	}

@@ -23,7 +23,7 @@ func newTestAPI() *force.ForceApi {
 
 // NewAPI is reached from production code: printing and exiting here kills the host.
 func NewAPI() *force.ForceApi {
-	api, err := force.Create("v52.0", os.Getenv("SF_CLIENT_ID"), os.Getenv("SF_CLIENT_SECRET"), // want `login fault swallowed: the error of force.Create is only printed and followed by os.Exit`
+	api, err := force.Create("v52.0", os.Getenv("SF_CLIENT_ID"), os.Getenv("SF_CLIENT_SECRET"), // want `^the login error of force.Create is only printed and followed by os.Exit`
 		os.Getenv("SF_USER"), os.Getenv("SF_PASS"), os.Getenv("SF_TOKEN"), "production")
 	if err != nil {
 		fmt.Printf("cannot create api: %v", err)

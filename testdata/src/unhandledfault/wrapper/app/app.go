@@ -23,7 +23,7 @@ func connect() error { // want connect:`^fault simpleforce.SalesforceError.Error
 }
 
 func main() {
-	if err := connect(); err != nil { // want `login fault swallowed: the error of app.connect \(which calls simpleforce.\(\*Client\).LoginPassword\) is only passed to log.Fatalf and its fault code is never read`
+	if err := connect(); err != nil { // want `^the login error of app.connect \(which calls simpleforce.\(\*Client\).LoginPassword\) is only passed to log.Fatalf\. Read the ErrorCode of the simpleforce.SalesforceError`
 		log.Fatalf("%v", err)
 	}
 }
@@ -31,18 +31,18 @@ func main() {
 func dialed() error {
 	c, err := lib.Dial("u", "p", "t")
 	if err != nil {
-		return fmt.Errorf("app: %v", err) // want `login fault erased: fmt.Errorf with %v flattens the simpleforce.SalesforceError of lib.Dial \(which calls simpleforce.\(\*Client\).LoginPassword\)`
+		return fmt.Errorf("app: %v", err) // want `^fmt.Errorf with %v flattens the simpleforce.SalesforceError of lib.Dial\. lib.Dial calls simpleforce.\(\*Client\).LoginPassword: wrap it with %w`
 	}
 	_ = c
 	return nil
 }
 
 func discarded() {
-	lib.Connect("u", "p", "t") // want `login error discarded: when lib.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) fails`
+	lib.Connect("u", "p", "t") // want `^the login error of lib.Connect is discarded: .*\. lib.Connect calls simpleforce.\(\*Client\).LoginPassword: check it and act on its fault code`
 }
 
 func cli() {
-	if _, err := lib.CLI("u", "p"); err != nil { // want `the error of lib.CLI \(which calls lib.ForceSoapLoginAtEndpoint\) is only logged`
+	if _, err := lib.CLI("u", "p"); err != nil { // want `^the login error of lib.CLI \(which calls lib.ForceSoapLoginAtEndpoint\) is only logged and its fault code is never read\. Find the code in err.Error\(\)`
 		log.Print(err)
 	}
 }
@@ -86,7 +86,7 @@ func sentinel() bool {
 
 // A discarded error is reported even when the wrapper inspected the fault.
 func discardChecked() {
-	_, _ = lib.ConnectChecked("u", "p", "t") // want `login error discarded: when lib.ConnectChecked`
+	_, _ = lib.ConnectChecked("u", "p", "t") // want `^the login error of lib.ConnectChecked is discarded`
 }
 
 // Run is what the package's users call: main is reached from it.

@@ -13,7 +13,7 @@ import (
 func Connect(url, user, pass, token string) *simpleforce.Client {
 	c := simpleforce.NewClient(url, simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
 	for {
-		err := c.LoginPassword(user, pass, token) // want `simpleforce\.\(\*Client\)\.LoginPassword is retried in a loop without looking at why it failed: the library reports a failed login as text with no fault code`
+		err := c.LoginPassword(user, pass, token) // want `simpleforce\.\(\*Client\)\.LoginPassword is retried in a loop without looking at why it failed\. The library keeps no fault code: retry only network errors`
 		if err == nil {
 			return c
 		}

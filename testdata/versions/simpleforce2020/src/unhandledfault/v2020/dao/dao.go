@@ -19,7 +19,7 @@ type DAO struct{ c *simpleforce.Client }
 
 func NewDAO(url, user, pass, token string) *DAO {
 	c := simpleforce.NewClient(url, simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
-	if err := c.LoginPassword(user, pass, token); err != nil { // want `login fault swallowed: the error of simpleforce.\(\*Client\).LoginPassword is only logged; github.com/simpleforce/simpleforce as loaded \(the 2020 version\) has no simpleforce.SalesforceError, so it carries no fault code .* upgrade github.com/simpleforce/simpleforce to v0.0.0-20220429021116-acf4ac67ef68 \(2022-04\) or later, whose simpleforce.SalesforceError keeps the code in ErrorCode`
+	if err := c.LoginPassword(user, pass, token); err != nil { // want `^the login error of simpleforce.\(\*Client\).LoginPassword is only logged\. Return it or stop on it, and upgrade github.com/simpleforce/simpleforce to v0.0.0-20220429021116-acf4ac67ef68 \(2022-04\) or later: simpleforce as loaded \(the 2020 version\) keeps no fault code\.$`
 		log.Println(err.Error())
 		return nil
 	}
@@ -28,14 +28,14 @@ func NewDAO(url, user, pass, token string) *DAO {
 
 func Discard(url, user, pass, token string) *simpleforce.Client {
 	c := simpleforce.NewClient(url, simpleforce.DefaultClientID, simpleforce.DefaultAPIVersion)
-	_ = c.LoginPassword(user, pass, token) // want `login error discarded: .* \(github.com/simpleforce/simpleforce as loaded \(the 2020 version\) has no simpleforce.SalesforceError, so there is nothing finer to inspect; upgrade github.com/simpleforce/simpleforce to v0.0.0-20220429021116-acf4ac67ef68`
+	_ = c.LoginPassword(user, pass, token) // want `^the login error of simpleforce.\(\*Client\).LoginPassword is discarded: .*\. Check it and stop on it, and upgrade github.com/simpleforce/simpleforce to v0.0.0-20220429021116-acf4ac67ef68 \(2022-04\) or later`
 	return c
 }
 
 // A text test for a code: this version's ErrFailure never holds one.
 func Locked(c *simpleforce.Client, user, pass, token string) bool {
 	err := c.LoginPassword(user, pass, token)
-	return err != nil && strings.Contains(err.Error(), "PASSWORD_LOCKOUT") // want `the error of simpleforce.\(\*Client\).LoginPassword never mentions "PASSWORD_LOCKOUT": github.com/simpleforce/simpleforce as loaded \(the 2020 version\) has no simpleforce.SalesforceError, and keeps no fault code, not even in the error's text, so this test is always false`
+	return err != nil && strings.Contains(err.Error(), "PASSWORD_LOCKOUT") // want `^the error of simpleforce.\(\*Client\).LoginPassword never mentions "PASSWORD_LOCKOUT", so this test is always false\. Test err != nil alone, or upgrade github.com/simpleforce/simpleforce to v0.0.0-20220429021116-acf4ac67ef68 \(2022-04\) or later\.$`
 }
 
 // ---- not reported ----

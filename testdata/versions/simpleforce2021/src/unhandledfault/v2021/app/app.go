@@ -8,7 +8,7 @@ import (
 )
 
 func Run() {
-	c, err := lib.Connect("https://login.salesforce.com", "u", "p", "t") // want `the error of lib.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) is only logged .*find the code in err.Error\(\) \(github.com/simpleforce/simpleforce as loaded \(the 2021 versions\) has no simpleforce.SalesforceError`
+	c, err := lib.Connect("https://login.salesforce.com", "u", "p", "t") // want `^the login error of lib.Connect \(which calls simpleforce.\(\*Client\).LoginPassword\) is only logged\. Find the code in err.Error\(\), the only place simpleforce as loaded \(the 2021 versions\) keeps it, and stop on sf:INVALID_LOGIN`
 	if err != nil {
 		log.Print(err)
 		return

@@ -26,7 +26,7 @@ func Connect(log hclog.Logger, url, user, pass, token string) (*simpleforce.Clie
 
 func ConnectQuietly(url, user, pass, token string) *simpleforce.Client {
 	c := simpleforce.NewClient(url, "plugin", simpleforce.DefaultAPIVersion)
-	if err := c.LoginPassword(user, pass, token); err != nil { // want `login fault swallowed: the error of simpleforce.\(\*Client\).LoginPassword is only dropped and its fault code is never read; Salesforce says why the login failed: find the code in err.Error\(\) \(github.com/simpleforce/simpleforce as loaded \(the 2021 versions\) has no simpleforce.SalesforceError: the text is the only place it survives\) and act on it \(sf:INVALID_LOGIN, `
+	if err := c.LoginPassword(user, pass, token); err != nil { // want `^the login error of simpleforce.\(\*Client\).LoginPassword is only dropped and its fault code is never read\. Find the code in err.Error\(\), the only place simpleforce as loaded \(the 2021 versions\) keeps it, and stop on sf:INVALID_LOGIN, sf:PASSWORD_LOCKOUT, \.\.\.; or return the error wrapped with %w\.$`
 		return nil
 	}
 	return c
@@ -35,7 +35,7 @@ func ConnectQuietly(url, user, pass, token string) *simpleforce.Client {
 func ConnectReplaced(url, user, pass, token string) (*simpleforce.Client, error) {
 	c := simpleforce.NewClient(url, "plugin", simpleforce.DefaultAPIVersion)
 	if err := c.LoginPassword(user, pass, token); err != nil {
-		return nil, errors.New("salesforce login failed") // want `login fault erased: errors.New replaces the error of simpleforce.\(\*Client\).LoginPassword, whose text is the only place its fault code \(sf:INVALID_LOGIN, `
+		return nil, errors.New("salesforce login failed") // want `^errors.New replaces the error of simpleforce.\(\*Client\).LoginPassword, which keeps its fault code in its text\. Return it wrapped with %w so a caller can find the code \(sf:INVALID_LOGIN, `
 	}
 	return c, nil
 }
