@@ -18,6 +18,7 @@ import (
 // be found when it is built in several statements.
 type defIndex struct {
 	info   *types.Info
+	pkg    *types.Package
 	assign map[*types.Var][]ast.Expr
 	// fields records assignments to x.F and x.F.G: var -> field path -> values.
 	fields map[*types.Var]map[string][]ast.Expr
@@ -29,16 +30,30 @@ type defIndex struct {
 	// first records u of u, err := f(...) (url.Parse): the first result of
 	// a call with two, for constParts only.
 	first map[*types.Var][]ast.Expr
+	// params records, for a parameter of a function of the package, the
+	// argument of each call of the function in the package (calls with a
+	// ... argument left out). For matchEndpoint and the request a Do sends
+	// only, and only when every call agrees (paramArgs).
+	params map[*types.Var][]paramArg
+	local  []*ast.CallExpr // the calls of functions of this package
+}
+
+// paramArg is the argument a call passes for a parameter.
+type paramArg struct {
+	call *ast.CallExpr
+	arg  ast.Expr
 }
 
 func newDefIndex(pass *analysis.Pass) *defIndex {
 	d := &defIndex{
 		info:   pass.TypesInfo,
+		pkg:    pass.Pkg,
 		assign: map[*types.Var][]ast.Expr{},
 		fields: map[*types.Var]map[string][]ast.Expr{},
 		adds:   map[*types.Var][][2]ast.Expr{},
 		funcs:  map[*types.Func]*ast.FuncDecl{},
 		first:  map[*types.Var][]ast.Expr{},
+		params: map[*types.Var][]paramArg{},
 	}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -69,6 +84,9 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 					d.record(id, n.Values[i])
 				}
 			case *ast.CallExpr:
+				if fn := typeutil.StaticCallee(d.info, n); fn != nil && fn.Pkg() == pass.Pkg && !n.Ellipsis.IsValid() {
+					d.local = append(d.local, n)
+				}
 				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
 				if !ok || len(n.Args) != 2 || (sel.Sel.Name != "Set" && sel.Sel.Name != "Add") {
 					return true
@@ -80,7 +98,44 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 			return true
 		})
 	}
+	for _, call := range d.local {
+		fn := typeutil.StaticCallee(d.info, call).Origin()
+		sig, _ := fn.Type().(*types.Signature)
+		if sig == nil || d.funcs[fn] == nil || sig.Params().Len() != len(call.Args) {
+			continue
+		}
+		for i, arg := range call.Args {
+			p := sig.Params().At(i)
+			d.params[p] = append(d.params[p], paramArg{call, arg})
+		}
+	}
+	d.local = nil
 	return d
+}
+
+// paramArgs returns the arguments the package's calls pass for e when e
+// names a parameter that is never assigned in its function, nil otherwise.
+func (d *defIndex) paramArgs(e ast.Expr) []paramArg {
+	v := d.varOf(e)
+	if v == nil || len(d.assign[v]) > 0 || len(d.first[v]) > 0 {
+		return nil
+	}
+	return d.params[v]
+}
+
+// argFor returns the argument the call passes for the parameter e names,
+// or nil.
+func (d *defIndex) argFor(call *ast.CallExpr, e ast.Expr) ast.Expr {
+	v := d.varOf(e)
+	if v == nil {
+		return nil
+	}
+	for _, pa := range d.params[v] {
+		if pa.call == call {
+			return pa.arg
+		}
+	}
+	return nil
 }
 
 func (d *defIndex) record(lhs, rhs ast.Expr) {
@@ -237,8 +292,38 @@ func (d *defIndex) callParts(call *ast.CallExpr, depth int) []string {
 		for _, a := range call.Args {
 			out = append(out, d.constParts(a, depth+1)...)
 		}
+	default:
+		// A getter of the package with one return (tokenURL(domain)
+		// returning fmt.Sprintf("https://%s/services/oauth2/token", d)):
+		// what it returns. One with several returns may build several URLs.
+		if fd := d.funcs[fn.Origin()]; fd != nil && fn.Pkg() == d.pkg {
+			if ret := singleReturn(fd); ret != nil {
+				out = d.constParts(ret, depth+1)
+			}
+		}
 	}
 	return out
+}
+
+// singleReturn returns the first result of the only return statement of
+// fd's body (function literals aside), or nil when it has none or several.
+func singleReturn(fd *ast.FuncDecl) ast.Expr {
+	var ret *ast.ReturnStmt
+	n := 0
+	ast.Inspect(fd.Body, func(node ast.Node) bool {
+		switch node := node.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			ret = node
+			n++
+		}
+		return n < 2
+	})
+	if n != 1 || len(ret.Results) == 0 {
+		return nil
+	}
+	return ret.Results[0]
 }
 
 // joinParts returns the constant parts of elements joined with sep: runs of

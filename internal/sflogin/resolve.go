@@ -407,11 +407,9 @@ func (st *state) resolveRaw(call *ast.CallExpr, fn *types.Func, sig *types.Signa
 		}
 	case "Do":
 		if len(call.Args) == 1 {
-			if v := st.defs.varOf(call.Args[0]); v != nil {
-				if rq := st.requests[v]; rq != nil {
-					return &Call{Expr: call, Kind: rq.ep.Kind, Endpoint: rq.ep, Callee: fn,
-						Err: errIndex(sig), Session: 0, Args: rq.args}
-				}
+			if rq := st.requestOf(call.Args[0], 0); rq != nil {
+				return &Call{Expr: call, Kind: rq.ep.Kind, Endpoint: rq.ep, Callee: fn,
+					Err: errIndex(sig), Session: 0, Args: rq.args}
 			}
 		}
 		return nil
@@ -428,6 +426,65 @@ func (st *state) resolveRaw(call *ast.CallExpr, fn *types.Func, sig *types.Signa
 	}
 	return &Call{Expr: call, Kind: ep.Kind, Endpoint: ep, Callee: fn, Recv: recv,
 		Err: errIndex(sig), Session: 0, Args: args}
+}
+
+// requestOf returns the request built for an endpoint that e holds: a
+// variable assigned from http.NewRequest, a call of a function of the
+// package that returns one, or a parameter for which every call of its
+// function in the package passes one (exchange(req *http.Request)).
+func (st *state) requestOf(e ast.Expr, depth int) *rawRequest {
+	if depth > 3 {
+		return nil
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		fn := typeutil.StaticCallee(st.pass.TypesInfo, call)
+		if fn == nil {
+			return nil
+		}
+		fd := st.defs.funcs[fn.Origin()]
+		if fd == nil {
+			return nil
+		}
+		var found *rawRequest
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(n.Results) > 0 && found == nil {
+					found = st.requestOf(n.Results[0], depth+1)
+				}
+			}
+			return found == nil
+		})
+		return found
+	}
+	v := st.defs.varOf(e)
+	if v == nil {
+		return nil
+	}
+	if rq := st.requests[v]; rq != nil {
+		return rq
+	}
+	// req, err := newTokenRequest(...): the one call that sets it.
+	if rhs := append(st.defs.assign[v], st.defs.first[v]...); len(rhs) == 1 {
+		if _, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
+			return st.requestOf(rhs[0], depth+1)
+		}
+	}
+	pas := st.defs.paramArgs(e)
+	if len(pas) == 0 {
+		return nil
+	}
+	var rq *rawRequest
+	for _, pa := range pas {
+		r := st.requestOf(pa.arg, depth+1)
+		if r == nil || (rq != nil && (r.ep.URL != rq.ep.URL || r.ep.Kind != rq.ep.Kind)) {
+			return nil
+		}
+		rq = r
+	}
+	return &rawRequest{ep: rq.ep} // the form fields stay with the callers
 }
 
 // noteRequest remembers req := http.NewRequest(...) built for an endpoint.
@@ -463,6 +520,33 @@ func (st *state) noteRequest(as *ast.AssignStmt) {
 
 // matchEndpoint matches a request's URL and body against the endpoint rows.
 func (st *state) matchEndpoint(url, body ast.Expr) (*sfapi.Endpoint, []RoleArg) {
+	return st.matchEndpointAt(url, body, 0)
+}
+
+// matchEndpointAt is matchEndpoint through depth calls: a URL that is a
+// parameter of its function (exchange(url string, body io.Reader)) is the
+// endpoint every call of the function in the package passes for it, when
+// they all pass the same one. A helper some callers use for other URLs is
+// no login. The form fields are not followed into the callers.
+func (st *state) matchEndpointAt(url, body ast.Expr, depth int) (*sfapi.Endpoint, []RoleArg) {
+	if pas := st.defs.paramArgs(url); len(pas) > 0 {
+		if depth >= 3 {
+			return nil, nil
+		}
+		var ep *sfapi.Endpoint
+		for _, pa := range pas {
+			b := body
+			if a := st.defs.argFor(pa.call, body); a != nil {
+				b = a // the body is a parameter too
+			}
+			e, _ := st.matchEndpointAt(pa.arg, b, depth+1)
+			if e == nil || (ep != nil && (e.URL != ep.URL || e.Kind != ep.Kind)) {
+				return nil, nil
+			}
+			ep = e
+		}
+		return ep, nil
+	}
 	urlParts := st.defs.constParts(url, 0)
 	// The URL's constant pieces in order, as the request sees them
 	// ("/services" + "/oauth2/token"); "//" where a piece ends and the next
