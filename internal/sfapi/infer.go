@@ -111,6 +111,26 @@ func (m *Model) forkOf(p *types.Package, path string) *API {
 	return base
 }
 
+// IsLibrary reports whether p is one of the table's client libraries
+// itself (or a fork that kept the names): its path matches a row's and it
+// declares one of the rows' functions. Its rows are its model: what its
+// other functions do inside (an API call that logs in again on
+// INVALID_SESSION_ID) is the library's business, not a login of its
+// callers.
+func (m *Model) IsLibrary(p *types.Package) bool {
+	if p == nil {
+		return false
+	}
+	for _, list := range m.apis {
+		for _, a := range list {
+			if !a.Declared && MatchPath(p.Path(), a.Pkg) && declares(p, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // declares reports whether the package declares the row's function or method.
 func declares(p *types.Package, a *API) bool {
 	if a.Recv == "" {

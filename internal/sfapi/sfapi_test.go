@@ -160,3 +160,30 @@ func TestCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestIsLibrary: a package is a client library itself when it matches a
+// row's path and declares one of its rows' functions; a fork that renamed
+// them, or a user's package, is not.
+func TestIsLibrary(t *testing.T) {
+	m := Default()
+	pkg := func(path string, funcs ...string) *types.Package {
+		p := types.NewPackage(path, "salesforce")
+		sig := types.NewSignatureType(nil, nil, nil, nil, nil, false)
+		for _, f := range funcs {
+			p.Scope().Insert(types.NewFunc(0, p, f, sig))
+		}
+		return p
+	}
+	if !m.IsLibrary(pkg("github.com/k-capehart/go-salesforce/v3", "Init", "DoRequest")) {
+		t.Error("go-salesforce declaring Init is not the library")
+	}
+	if m.IsLibrary(pkg("github.com/someone/go-salesforce", "Connect")) {
+		t.Error("a fork that renamed Init is the library: its inferred logins would export no fact")
+	}
+	if m.IsLibrary(pkg("example.com/app", "Init")) {
+		t.Error("a user's package declaring Init is a library")
+	}
+	if m.IsLibrary(nil) {
+		t.Error("nil package is a library")
+	}
+}

@@ -108,8 +108,13 @@ func (st *state) deriveFacts() {
 			}
 		}
 	}
+	// A client library's own functions are modelled by its rows: a
+	// function that logs in again inside (go-salesforce's DoRequest on an
+	// expired session) exports no wrapper fact, else every API call of its
+	// users would be a login. The library's own code is still checked.
+	library := st.model.IsLibrary(st.pass.Pkg)
 	for _, d := range decls {
-		if f, ok := st.logins[d.obj]; ok {
+		if f, ok := st.logins[d.obj]; ok && !library {
 			st.pass.ExportObjectFact(d.obj, f)
 		}
 		if st.classifiers[d.obj] {
