@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -208,7 +209,7 @@ func (c *checker) index() {
 	}
 	for _, call := range c.calls() {
 		if call.API != nil && call.API.When == sfapi.SalesforceTokenURL {
-			if v := sflogin.RootVar(c.info, call.Recv); v != nil {
+			if v := flow.RootVar(c.info, call.Recv); v != nil {
 				c.sfConfigs[v] = true
 			}
 		}
@@ -493,7 +494,7 @@ func (c *checker) salesforceConfig(e ast.Expr) bool {
 	if c.salesforceURL(c.res.FieldValues(e, "Endpoint", "TokenURL")) {
 		return true
 	}
-	v := sflogin.RootVar(c.info, e)
+	v := flow.RootVar(c.info, e)
 	return v != nil && (c.sfConfigs[v] || c.salesforceVar(v))
 }
 

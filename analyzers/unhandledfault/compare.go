@@ -14,7 +14,6 @@ import (
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
-	"github.com/sflint/sflint/internal/sflogin"
 )
 
 // This file checks the comparisons of fault codes (case 4: a comparison that
@@ -70,7 +69,7 @@ func (c *checker) codeField(e ast.Expr, loose bool) (*ast.SelectorExpr, *sfapi.F
 			}
 			return nil, nil
 		case *ast.SelectorExpr:
-			if !sflogin.IsCodeField(c.info, c.res.Model, x) {
+			if !flow.IsCodeFieldOf(c.info, c.res.Model, x) {
 				return nil, nil
 			}
 			s, ok := c.info.Selections[x]

@@ -401,9 +401,11 @@ func (l *Login) InspectsCase(cc *ast.CaseClause, st State) bool {
 	return ts != nil && l.Mentions(st, TypeSwitchSubject(ts)) && l.Fn.Env.faultCase(cc)
 }
 
-func (e *Env) faultCase(cc *ast.CaseClause) bool {
+func (e *Env) faultCase(cc *ast.CaseClause) bool { return faultCase(e.Info, e.Model, cc) }
+
+func faultCase(info *types.Info, model *sfapi.Model, cc *ast.CaseClause) bool {
 	for _, t := range cc.List {
-		if e.Model.FaultNamed(e.Info.TypeOf(t)) != nil {
+		if model.FaultNamed(info.TypeOf(t)) != nil {
 			return true
 		}
 	}
@@ -461,7 +463,15 @@ func (f *Func) CodeRead(v *types.Var) bool {
 // strings.Contains, HasPrefix, HasSuffix, EqualFold, Index, Compare), or
 // calls a classifier.
 func Inspects(e *Env, root ast.Node) bool {
-	info, model := e.Info, e.Model
+	return InspectsCode(e.Info, e.Model, e.Callee, func(fn *types.Func) bool {
+		return e.IsClassifier(fn) || e.Model.IsClassifier(fn)
+	}, root)
+}
+
+// InspectsCode is Inspects without an Env (the shared pass deriving
+// classifier facts has none yet): callee resolves a call, isClassifier
+// says whether calling a function classifies the fault.
+func InspectsCode(info *types.Info, model *sfapi.Model, callee func(*ast.CallExpr) *types.Func, isClassifier func(*types.Func) bool, root ast.Node) bool {
 	found := false
 	ast.Inspect(root, func(n ast.Node) bool {
 		if found {
@@ -469,7 +479,7 @@ func Inspects(e *Env, root ast.Node) bool {
 		}
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
-			if IsCodeField(e, n) {
+			if IsCodeFieldOf(info, model, n) {
 				found = true
 			}
 		case *ast.TypeAssertExpr:
@@ -478,7 +488,7 @@ func Inspects(e *Env, root ast.Node) bool {
 			}
 		case *ast.TypeSwitchStmt:
 			for _, c := range n.Body.List {
-				if cc, ok := c.(*ast.CaseClause); ok && e.faultCase(cc) {
+				if cc, ok := c.(*ast.CaseClause); ok && faultCase(info, model, cc) {
 					found = true
 				}
 			}
@@ -493,11 +503,11 @@ func Inspects(e *Env, root ast.Node) bool {
 				}
 			}
 		case *ast.CallExpr:
-			fn := e.Callee(n)
+			fn := callee(n)
 			if fn == nil {
 				return true
 			}
-			if e.IsClassifier(fn) || model.IsClassifier(fn) {
+			if isClassifier(fn) {
 				found = true
 				return false
 			}
@@ -518,12 +528,15 @@ func Inspects(e *Env, root ast.Node) bool {
 }
 
 // IsCodeField reports whether sel reads the fault-code field of a known fault type.
-func IsCodeField(e *Env, sel *ast.SelectorExpr) bool {
-	s, ok := e.Info.Selections[sel]
+func IsCodeField(e *Env, sel *ast.SelectorExpr) bool { return IsCodeFieldOf(e.Info, e.Model, sel) }
+
+// IsCodeFieldOf is IsCodeField without an Env.
+func IsCodeFieldOf(info *types.Info, model *sfapi.Model, sel *ast.SelectorExpr) bool {
+	s, ok := info.Selections[sel]
 	if !ok || s.Kind() != types.FieldVal {
 		return false
 	}
-	f := e.Model.FaultNamed(s.Recv())
+	f := model.FaultNamed(s.Recv())
 	if f == nil {
 		return false
 	}

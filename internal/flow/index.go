@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -220,29 +221,40 @@ func (f *Func) buildIndex() {
 	x.recursive = make([]bool, len(blocks))
 	x.recReach = make([]bool, len(blocks))
 	if f.Obj != nil {
-		var queue []*cfg.Block
-		for _, b := range blocks {
-			for _, n := range b.Nodes {
-				if f.callsItself(n) {
-					x.recursive[b.Index] = true
-					x.recReach[b.Index] = true
-					queue = append(queue, b)
-					break
-				}
-			}
-		}
-		for len(queue) > 0 {
-			b := queue[0]
-			queue = queue[1:]
-			for _, p := range f.Preds(b) {
-				if !x.recReach[p.Index] {
-					x.recReach[p.Index] = true
-					queue = append(queue, p)
-				}
-			}
+		var seeds []*cfg.Block
+		x.recReach, seeds = f.reachingBlocks(f.callsItself)
+		for _, b := range seeds {
+			x.recursive[b.Index] = true
 		}
 	}
 	x.scc = sccs(blocks)
+}
+
+// reachingBlocks marks the blocks that hold a node for which seed is true
+// (returned too) and every block from which one of them can be reached.
+func (f *Func) reachingBlocks(seed func(ast.Node) bool) (reach []bool, seeds []*cfg.Block) {
+	reach = make([]bool, len(f.CFG.Blocks))
+	for _, b := range f.CFG.Blocks {
+		for _, n := range b.Nodes {
+			if seed(n) {
+				reach[b.Index] = true
+				seeds = append(seeds, b)
+				break
+			}
+		}
+	}
+	queue := slices.Clone(seeds)
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		for _, p := range f.Preds(b) {
+			if !reach[p.Index] {
+				reach[p.Index] = true
+				queue = append(queue, p)
+			}
+		}
+	}
+	return reach, seeds
 }
 
 // counted reports whether a for loop's condition holds when the loop is

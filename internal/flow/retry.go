@@ -179,28 +179,10 @@ func (s *retrySearch) seen() bool {
 // computeReach marks the blocks from which a return that makes a helper
 // call the function again can be reached.
 func (s *retrySearch) computeReach() {
-	f := s.l.Fn
-	s.retReach = make([]bool, len(f.CFG.Blocks))
-	var queue []*cfg.Block
-	for _, b := range f.CFG.Blocks {
-		for _, n := range b.Nodes {
-			if ret, ok := n.(*ast.ReturnStmt); ok && s.retryingReturn(ret) {
-				s.retReach[b.Index] = true
-				queue = append(queue, b)
-				break
-			}
-		}
-	}
-	for len(queue) > 0 {
-		b := queue[0]
-		queue = queue[1:]
-		for _, p := range f.Preds(b) {
-			if !s.retReach[p.Index] {
-				s.retReach[p.Index] = true
-				queue = append(queue, p)
-			}
-		}
-	}
+	s.retReach, _ = s.l.Fn.reachingBlocks(func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		return ok && s.retryingReturn(ret)
+	})
 }
 
 func (s *retrySearch) retryingReturn(ret *ast.ReturnStmt) bool {

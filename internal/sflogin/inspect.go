@@ -2,12 +2,11 @@ package sflogin
 
 import (
 	"go/ast"
-	"go/constant"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -59,88 +58,9 @@ func (r *Result) Inspects(n ast.Node) bool {
 }
 
 func inspects(info *types.Info, model *sfapi.Model, isClassifier func(*types.Func) bool, root ast.Node) bool {
-	found := false
-	ast.Inspect(root, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			if IsCodeField(info, model, n) {
-				found = true
-			}
-		case *ast.TypeAssertExpr:
-			if n.Type != nil && model.FaultNamed(info.TypeOf(n.Type)) != nil {
-				found = true
-			}
-		case *ast.TypeSwitchStmt:
-			ast.Inspect(n.Body, func(m ast.Node) bool {
-				if cc, ok := m.(*ast.CaseClause); ok {
-					for _, t := range cc.List {
-						if model.FaultNamed(info.TypeOf(t)) != nil {
-							found = true
-						}
-					}
-				}
-				return !found
-			})
-		case *ast.BinaryExpr:
-			if (n.Op == token.EQL || n.Op == token.NEQ) && (isCodeConst(info, n.X) || isCodeConst(info, n.Y)) {
-				found = true
-			}
-		case *ast.CaseClause:
-			for _, e := range n.List {
-				if isCodeConst(info, e) {
-					found = true
-				}
-			}
-		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(info, n).(*types.Func)
-			if fn == nil {
-				return true
-			}
-			if isClassifier(fn) {
-				found = true
-				return false
-			}
-			if fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
-				switch fn.Name() {
-				case "Contains", "HasPrefix", "HasSuffix", "EqualFold", "Index", "Compare":
-					for _, a := range n.Args {
-						if isCodeConst(info, a) {
-							found = true
-						}
-					}
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// IsCodeField reports whether sel reads the fault-code field of a known fault type.
-func IsCodeField(info *types.Info, model *sfapi.Model, sel *ast.SelectorExpr) bool {
-	s, ok := info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
-		return false
+	callee := func(call *ast.CallExpr) *types.Func {
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		return fn
 	}
-	f := model.FaultNamed(s.Recv())
-	if f == nil {
-		return false
-	}
-	if sel.Sel.Name == f.CodeField {
-		return true
-	}
-	// go-force's ApiError carries OAuth codes in ErrorName and REST codes in ErrorCode.
-	return f.Type == "ApiError" && sel.Sel.Name == "ErrorCode"
-}
-
-// isCodeConst reports whether e is a string constant that mentions a known fault code.
-func isCodeConst(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return false
-	}
-	return sfapi.ContainsCode(constant.StringVal(tv.Value))
+	return flow.InspectsCode(info, model, callee, isClassifier, root)
 }

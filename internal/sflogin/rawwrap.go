@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -94,7 +95,7 @@ func (st *state) rawHandsBack(body *ast.BlockStmt, sig *types.Signature, call *a
 				if _, isSel := ast.Unparen(lhs).(*ast.SelectorExpr); !isSel {
 					continue
 				}
-				if v := rootVar(info, lhs); v != nil && owners[v] && mentionsAny(info, as.Rhs[i], sess) {
+				if v := flow.RootVar(info, lhs); v != nil && owners[v] && mentionsAny(info, as.Rhs[i], sess) {
 					f.Session = sfapi.InReceiver
 				}
 			}

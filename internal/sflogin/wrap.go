@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -174,7 +175,7 @@ func (st *state) bodyFact(body *ast.BlockStmt, sig *types.Signature) *LoginFact 
 			return
 		}
 		if c.Kind == sfapi.Logout {
-			if v := rootVar(st.pass.TypesInfo, c.Recv); v != nil && owners[v] && fact == nil {
+			if v := flow.RootVar(st.pass.TypesInfo, c.Recv); v != nil && owners[v] && fact == nil {
 				fact = &LoginFact{API: c.APIName(), Kind: sfapi.Logout, Err: sfapi.NoResult, Session: sfapi.InReceiver}
 			}
 			return
@@ -221,7 +222,7 @@ func (st *state) sharedSession(body *ast.BlockStmt, sig *types.Signature, f *Log
 			}
 		case *ast.SelectorExpr:
 			if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-				if root := rootVar(info, x.X); root != nil && (root == sig.Recv() || isParam(sig, root)) {
+				if root := flow.RootVar(info, x.X); root != nil && (root == sig.Recv() || isParam(sig, root)) {
 					return types.ExprString(x), true
 				}
 			}
@@ -317,7 +318,7 @@ func (st *state) handsBack(body *ast.BlockStmt, sig *types.Signature, call *ast.
 		}
 	})
 	if c.Session == sfapi.InReceiver {
-		if v := rootVar(info, c.Recv); v != nil {
+		if v := flow.RootVar(info, c.Recv); v != nil {
 			if owners[v] {
 				f.Session = sfapi.InReceiver
 			} else {
@@ -366,7 +367,7 @@ func (st *state) handsBack(body *ast.BlockStmt, sig *types.Signature, call *ast.
 				if _, isSel := ast.Unparen(lhs).(*ast.SelectorExpr); !isSel {
 					continue
 				}
-				if v := rootVar(info, lhs); v != nil && owners[v] && flowsFrom(info, n.Rhs[i], sessVars) && f.Session == sfapi.NoResult {
+				if v := flow.RootVar(info, lhs); v != nil && owners[v] && flowsFrom(info, n.Rhs[i], sessVars) && f.Session == sfapi.NoResult {
 					f.Session = sfapi.InReceiver
 				}
 			}
@@ -477,39 +478,6 @@ func lhsVar(info *types.Info, e ast.Expr) *types.Var {
 	return v
 }
 
-// rootVar returns the variable at the root of x, x.f, x.f.g, (*x).f, x[i].
-func rootVar(info *types.Info, e ast.Expr) *types.Var {
-	for e != nil {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, _ := info.ObjectOf(x).(*types.Var)
-			if v != nil && v.IsField() {
-				return nil
-			}
-			return v
-		case *ast.SelectorExpr:
-			if _, ok := info.Uses[x.Sel].(*types.Var); ok {
-				if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-					e = x.X
-					continue
-				}
-				return lhsVar(info, x.Sel) // a package-level variable of another package
-			}
-			return nil
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
-	return nil
-}
-
-// RootVar returns the variable at the root of x, x.f, x.f.g, (*x).f or x[i], or nil.
-func RootVar(info *types.Info, e ast.Expr) *types.Var { return rootVar(info, e) }
-
 // credSource is a variable a credential is read from, or a field of it.
 type credSource struct {
 	v     *types.Var
@@ -586,23 +554,6 @@ func credSources(info *types.Info, e ast.Expr, depth int) []credSource {
 			out = append(out, credSources(info, a, depth+1)...)
 		}
 		return out
-	}
-	return nil
-}
-
-// TypeSwitchSubject returns x of `switch x.(type)` or `switch v := x.(type)`, or nil.
-func TypeSwitchSubject(ts *ast.TypeSwitchStmt) ast.Expr {
-	var e ast.Expr
-	switch a := ts.Assign.(type) {
-	case *ast.AssignStmt:
-		if len(a.Rhs) == 1 {
-			e = a.Rhs[0]
-		}
-	case *ast.ExprStmt:
-		e = a.X
-	}
-	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
-		return ast.Unparen(ta.X)
 	}
 	return nil
 }
