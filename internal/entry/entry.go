@@ -17,6 +17,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -183,11 +184,12 @@ type Finder struct {
 	// succeeds, which is blindretry's business, not a schedule.
 	IsRetry func(*types.Func) bool
 
-	sched         map[*types.Func][]int // local schedulers and the params they schedule
-	scheduled     map[ast.Node]string   // FuncLit/FuncDecl -> the scheduler that calls it
-	scheduledDone bool
-	handlers      []resolved
-	handlersDone  bool
+	sched     map[*types.Func][]int // local schedulers and the params they schedule
+	scheduled map[ast.Node]string   // FuncLit/FuncDecl -> the scheduler that calls it
+	handlers  []resolved
+	// Built on the first question. The analyzers that ask run concurrently
+	// (go vet's unitchecker runs a package's analyzers in parallel).
+	scheduledOnce, handlersOnce sync.Once
 }
 
 // resolved is a configured handler found in the loaded packages.
@@ -210,10 +212,7 @@ func (f *Finder) Of(fi *flow.Func) Context {
 	rel := func(msg string) []analysis.RelatedInformation {
 		return []analysis.RelatedInformation{{Pos: fi.Node.Pos(), End: fi.Node.Pos() + 4, Message: msg}}
 	}
-	if !f.scheduledDone {
-		f.scheduledDone = true
-		f.findScheduled()
-	}
+	f.scheduledOnce.Do(f.findScheduled)
 	if name, ok := f.scheduled[fi.Node]; ok {
 		if fi.Obj != nil {
 			return Context{fmt.Sprintf("every run of %s scheduled by %s", flow.FuncName(fi.Obj), name), "run",
@@ -243,10 +242,7 @@ func (f *Finder) handlerOf(fi *flow.Func) (resolved, bool) {
 	if fi.Sig == nil {
 		return resolved{}, false
 	}
-	if !f.handlersDone {
-		f.handlersDone = true
-		f.handlers = f.findHandlers()
-	}
+	f.handlersOnce.Do(func() { f.handlers = f.findHandlers() })
 	var recv types.Type
 	if fi.Obj != nil && fi.Sig.Recv() != nil {
 		recv = fi.Sig.Recv().Type()

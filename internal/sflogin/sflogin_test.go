@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -181,3 +182,69 @@ func TestBadDeclaration(t *testing.T) {
 		}
 	}
 }
+
+// entryProbe asks the shared pass where each login's function runs again
+// and again from several goroutines at once, as go vet's unitchecker asks
+// it from the analyzers it runs in parallel: every goroutine must get the
+// answer the first one gets (the finder is built once, on the first
+// question). Its result is the number of logins found in entry points.
+var entryProbe = &analysis.Analyzer{
+	Name:       "entryprobe",
+	Doc:        "ask Result.Entry concurrently",
+	Requires:   []*analysis.Analyzer{sflogin.Analyzer},
+	ResultType: reflect.TypeFor[int](),
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[sflogin.Analyzer].(*sflogin.Result)
+		found := 0
+		for _, l := range res.Flow.Logins() {
+			const n = 8
+			answers := make([]string, n)
+			var wg sync.WaitGroup
+			for i := range n {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					answers[i] = res.Entry(l.Fn).Every
+				}()
+			}
+			wg.Wait()
+			for _, a := range answers[1:] {
+				if a != answers[0] {
+					return nil, fmt.Errorf("%s: concurrent answers differ: %q and %q", pass.Fset.Position(l.Expr.Pos()), answers[0], a)
+				}
+			}
+			if answers[0] != "" {
+				found++
+			}
+		}
+		return found, nil
+	},
+}
+
+// TestEntryConcurrent: go vet runs a package's analyzers in parallel, and
+// blindretry and sessionreuse both ask where a function runs again and
+// again. A finder built lazily without synchronisation made some of them
+// miss a scheduler (a lost sessionreuse finding in the pre-commit CI step).
+func TestEntryConcurrent(t *testing.T) {
+	t.Parallel()
+	for range 2 {
+		rec := &ignoreDiags{}
+		results := analysistest.Run(rec, testdata(t), entryProbe, "sessionreuse/sched", "sessionreuse/handler")
+		total := 0
+		for _, r := range results {
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+			total += r.Result.(int)
+		}
+		if total == 0 {
+			t.Fatal("no login found in an entry point: the probe tests nothing")
+		}
+	}
+}
+
+// ignoreDiags takes analysistest's complaints about the want comments of
+// packages written for other analyzers.
+type ignoreDiags struct{}
+
+func (ignoreDiags) Errorf(string, ...any) {}
