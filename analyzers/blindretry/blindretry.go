@@ -263,16 +263,6 @@ func pkgName(fn *types.Func) string {
 	return ""
 }
 
-func joinList(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
-}
-
 // loopHeadEnd is the end of a loop's header (before its body).
 func loopHeadEnd(n ast.Node) token.Pos {
 	switch l := n.(type) {

@@ -28,7 +28,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -125,13 +124,13 @@ func (u *Universe) dir(path string) (string, bool) {
 				return d, true
 			}
 			// vendored by the standard library (golang.org/x/net/...)
-			d = filepath.Join(runtime.GOROOT(), "src", "vendor", filepath.FromSlash(path))
+			d = filepath.Join(build.Default.GOROOT, "src", "vendor", filepath.FromSlash(path))
 			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
 				return d, true
 			}
 			return "", false
 		}
-		d := filepath.Join(runtime.GOROOT(), "src", filepath.FromSlash(path))
+		d := filepath.Join(build.Default.GOROOT, "src", filepath.FromSlash(path))
 		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
 			return d, true
 		}
