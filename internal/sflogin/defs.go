@@ -18,7 +18,6 @@ import (
 // be found when it is built in several statements.
 type defIndex struct {
 	info   *types.Info
-	pkg    *types.Package
 	assign map[*types.Var][]ast.Expr
 	// fields records assignments to x.F and x.F.G: var -> field path -> values.
 	fields map[*types.Var]map[string][]ast.Expr
@@ -35,7 +34,6 @@ type defIndex struct {
 	// ... argument left out). For matchEndpoint and the request a Do sends
 	// only, and only when every call agrees (paramArgs).
 	params map[*types.Var][]paramArg
-	local  []*ast.CallExpr // the calls of functions of this package
 }
 
 // paramArg is the argument a call passes for a parameter.
@@ -47,7 +45,6 @@ type paramArg struct {
 func newDefIndex(pass *analysis.Pass) *defIndex {
 	d := &defIndex{
 		info:   pass.TypesInfo,
-		pkg:    pass.Pkg,
 		assign: map[*types.Var][]ast.Expr{},
 		fields: map[*types.Var]map[string][]ast.Expr{},
 		adds:   map[*types.Var][][2]ast.Expr{},
@@ -55,6 +52,7 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 		first:  map[*types.Var][]ast.Expr{},
 		params: map[*types.Var][]paramArg{},
 	}
+	var local []*ast.CallExpr // the calls of functions of this package
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -85,7 +83,7 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 				}
 			case *ast.CallExpr:
 				if fn := typeutil.StaticCallee(d.info, n); fn != nil && fn.Pkg() == pass.Pkg && !n.Ellipsis.IsValid() {
-					d.local = append(d.local, n)
+					local = append(local, n)
 				}
 				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
 				if !ok || len(n.Args) != 2 || (sel.Sel.Name != "Set" && sel.Sel.Name != "Add") {
@@ -98,7 +96,7 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 			return true
 		})
 	}
-	for _, call := range d.local {
+	for _, call := range local {
 		fn := typeutil.StaticCallee(d.info, call).Origin()
 		sig, _ := fn.Type().(*types.Signature)
 		if sig == nil || d.funcs[fn] == nil || sig.Params().Len() != len(call.Args) {
@@ -109,7 +107,6 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 			d.params[p] = append(d.params[p], paramArg{call, arg})
 		}
 	}
-	d.local = nil
 	return d
 }
 
@@ -296,34 +293,31 @@ func (d *defIndex) callParts(call *ast.CallExpr, depth int) []string {
 		// A getter of the package with one return (tokenURL(domain)
 		// returning fmt.Sprintf("https://%s/services/oauth2/token", d)):
 		// what it returns. One with several returns may build several URLs.
-		if fd := d.funcs[fn.Origin()]; fd != nil && fn.Pkg() == d.pkg {
-			if ret := singleReturn(fd); ret != nil {
-				out = d.constParts(ret, depth+1)
-			}
+		if rets := d.returns(fn); len(rets) == 1 && len(rets[0].Results) > 0 {
+			out = d.constParts(rets[0].Results[0], depth+1)
 		}
 	}
 	return out
 }
 
-// singleReturn returns the first result of the only return statement of
-// fd's body (function literals aside), or nil when it has none or several.
-func singleReturn(fd *ast.FuncDecl) ast.Expr {
-	var ret *ast.ReturnStmt
-	n := 0
-	ast.Inspect(fd.Body, func(node ast.Node) bool {
-		switch node := node.(type) {
+// returns returns the return statements of fn's body, function literals
+// aside, when fn is declared in this package (nil otherwise).
+func (d *defIndex) returns(fn *types.Func) []*ast.ReturnStmt {
+	fd := d.funcs[fn.Origin()]
+	if fd == nil {
+		return nil
+	}
+	var out []*ast.ReturnStmt
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			ret = node
-			n++
+			out = append(out, n)
 		}
-		return n < 2
+		return true
 	})
-	if n != 1 || len(ret.Results) == 0 {
-		return nil
-	}
-	return ret.Results[0]
+	return out
 }
 
 // joinParts returns the constant parts of elements joined with sep: runs of
@@ -443,20 +437,15 @@ func (d *defIndex) fieldValues(e ast.Expr, path []string, depth int) []ast.Expr 
 		// A constructor of this package: conf := c.oauthConfig(), where
 		// oauthConfig returns &oauth2.Config{...}.
 		fn, _ := typeutil.Callee(d.info, x).(*types.Func)
-		fd := d.funcs[fn]
-		if fd == nil {
+		if fn == nil {
 			return nil
 		}
 		var out []ast.Expr
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if _, ok := n.(*ast.FuncLit); ok {
-				return false
-			}
-			if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == 1 {
+		for _, r := range d.returns(fn) {
+			if len(r.Results) == 1 {
 				out = append(out, d.fieldValues(r.Results[0], path, depth+1)...)
 			}
-			return true
-		})
+		}
 		return out
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -441,23 +442,14 @@ func (st *state) requestOf(e ast.Expr, depth int) *rawRequest {
 		if fn == nil {
 			return nil
 		}
-		fd := st.defs.funcs[fn.Origin()]
-		if fd == nil {
-			return nil
-		}
-		var found *rawRequest
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				if len(n.Results) > 0 && found == nil {
-					found = st.requestOf(n.Results[0], depth+1)
+		for _, r := range st.defs.returns(fn) {
+			if len(r.Results) > 0 {
+				if rq := st.requestOf(r.Results[0], depth+1); rq != nil {
+					return rq
 				}
 			}
-			return found == nil
-		})
-		return found
+		}
+		return nil
 	}
 	v := st.defs.varOf(e)
 	if v == nil {
@@ -467,7 +459,7 @@ func (st *state) requestOf(e ast.Expr, depth int) *rawRequest {
 		return rq
 	}
 	// req, err := newTokenRequest(...): the one call that sets it.
-	if rhs := append(st.defs.assign[v], st.defs.first[v]...); len(rhs) == 1 {
+	if rhs := slices.Concat(st.defs.assign[v], st.defs.first[v]); len(rhs) == 1 {
 		if _, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
 			return st.requestOf(rhs[0], depth+1)
 		}
