@@ -92,23 +92,30 @@ func (m *Model) forkOf(p *types.Package, path string) *API {
 		a, _ := v.(*API)
 		return a
 	}
-	var base *API
+	_, base := m.scanRows(p, path) // nil for the library itself
+	m.forks.Store(p, base)
+	return base
+}
+
+// scanRows looks at the table's rows whose path matches path, p's: library
+// reports whether p declares one of their functions (the library itself,
+// or a fork that kept the names; base is then nil); base is otherwise the
+// login row a fork's inferred rows copy.
+func (m *Model) scanRows(p *types.Package, path string) (library bool, base *API) {
 	for _, list := range m.apis {
 		for _, a := range list {
 			if a.Declared || !MatchPath(path, a.Pkg) {
 				continue
 			}
 			if declares(p, a) {
-				m.forks.Store(p, (*API)(nil))
-				return nil
+				return true, nil
 			}
 			if a.Kind == Login && (base == nil || a.String() < base.String()) {
 				base = a
 			}
 		}
 	}
-	m.forks.Store(p, base)
-	return base
+	return false, base
 }
 
 // IsLibrary reports whether p is one of the table's client libraries
@@ -121,14 +128,8 @@ func (m *Model) IsLibrary(p *types.Package) bool {
 	if p == nil {
 		return false
 	}
-	for _, list := range m.apis {
-		for _, a := range list {
-			if !a.Declared && MatchPath(p.Path(), a.Pkg) && declares(p, a) {
-				return true
-			}
-		}
-	}
-	return false
+	library, _ := m.scanRows(p, p.Path())
+	return library
 }
 
 // declares reports whether the package declares the row's function or method.
