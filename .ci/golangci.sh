@@ -37,6 +37,16 @@ work=$(cd "$work" && pwd)
 
 log() { printf '== golangci: %s\n' "$*" >&2; }
 
+# golangci-lint keeps findings and facts per package in its cache, salted
+# with the binary's version; a custom binary built from a `path:` plugin gets
+# a version from the plugin directory's top-level files only (golangci-lint
+# v2.15.0 skips every subdirectory of a directory that has a go.mod), so
+# the salt does not change when sflint's analyzers do, and findings of an
+# earlier sflint come back from ~/.cache/golangci-lint. This run's cache is
+# its own.
+export GOLANGCI_LINT_CACHE=$work/cache
+rm -rf "$GOLANGCI_LINT_CACHE"
+
 bin=${SFLINT_GCL_BIN:-}
 if [[ -z $bin ]]; then
 	# 1. golangci-lint itself, at the pinned version.
