@@ -37,6 +37,8 @@ type benchEnv struct {
 	lenient bool
 	env     []string
 	out     io.Writer
+	// compare is another sflint binary measured beside this one.
+	compare string
 }
 
 func bench(args []string) error {
@@ -47,7 +49,7 @@ func bench(args []string) error {
 	speed := fs.Bool("speed", true, "the speed tables: examples/, x/tools and the generated module at -sizes")
 	mem := fs.Bool("mem", true, "the memory table: peak RSS on std, x/tools (with -xtools) and -large")
 	large := fs.String("large", "", "`dir` of a large module for the memory table, e.g. a clone of github.com/prometheus/prometheus (GOWORK=off; its dependencies come from the module proxy)")
-	compare := fs.String("compare", "", "another sflint `binary` to measure beside this one in the memory table (e.g. one built from main)")
+	compare := fs.String("compare", "", "another sflint `binary` to measure beside this one, in the speed and memory tables (e.g. one built from main)")
 	fs.Parse(args)
 	var sizes []int
 	for _, s := range strings.Split(*sizesFlag, ",") {
@@ -73,13 +75,14 @@ func bench(args []string) error {
 		return err
 	}
 	b := &benchEnv{
-		tmp:    tmp,
-		sflint: filepath.Join(tmp, "sflint"),
-		self:   self,
-		runs:   *runs,
-		nonce:  int(time.Now().UnixNano() % 1e9), // fresh vet cache keys, run after run
-		env:    append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local", "GOWORK=off"),
-		out:    os.Stdout,
+		tmp:     tmp,
+		sflint:  filepath.Join(tmp, "sflint"),
+		self:    self,
+		runs:    *runs,
+		nonce:   int(time.Now().UnixNano() % 1e9), // fresh vet cache keys, run after run
+		env:     append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local", "GOWORK=off"),
+		out:     os.Stdout,
+		compare: *compare,
 	}
 	if err := b.run(".", nil, "go", "build", "-o", b.sflint, "./cmd/sflint"); err != nil {
 		return err
@@ -197,6 +200,11 @@ func (b *benchEnv) workload(name, dir string, vetCache bool) (measurement, error
 		err := add("go vet -vettool=sflint ./..., cached re-run", append([]string{"go"}, vet...)...)
 		b.lenient = false
 		if err != nil {
+			return measurement{}, err
+		}
+	}
+	if b.compare != "" {
+		if err := add("sflint ./... (-compare build)", b.compare, "./..."); err != nil {
 			return measurement{}, err
 		}
 	}

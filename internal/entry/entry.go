@@ -444,12 +444,18 @@ func (f *Finder) scheduledParams(fd *ast.FuncDecl, params map[*types.Var]int) []
 		}
 		return 0, false
 	}
+	var stack []ast.Node // the nodes from the body down to the one visited
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		if i, ok := paramOf(call.Fun); ok && !set[i] && f.calledOnTimer(call) {
+		if i, ok := paramOf(call.Fun); ok && !set[i] && f.calledOnTimer(stack) {
 			set[i] = true
 		}
 		if _, idx := f.schedulerArgs(call); len(idx) > 0 {
@@ -471,15 +477,18 @@ func (f *Finder) scheduledParams(fd *ast.FuncDecl, params map[*types.Var]int) []
 	return out
 }
 
-// calledOnTimer reports whether the call sits in a loop that waits on a
-// timer and begins its next iteration after the call succeeds.
-func (f *Finder) calledOnTimer(call *ast.CallExpr) bool {
+// calledOnTimer reports whether the call (the last of the stack of nodes
+// that hold it) sits in a loop that waits on a timer and begins its next
+// iteration after the call succeeds.
+func (f *Finder) calledOnTimer(stack []ast.Node) bool {
 	if f.Env == nil {
 		return false
 	}
+	call := stack[len(stack)-1].(*ast.CallExpr)
 	env := f.Env()
 	var site *flow.Login
-	for n := ast.Node(call); n != nil; n = env.Parent(n) {
+	for i := len(stack) - 1; i >= 0; i-- {
+		n := stack[i]
 		if loop, ok := n.(ast.Stmt); ok && flow.WaitsOnTimer(f.info, loop) {
 			if site == nil {
 				if site = env.Site(call); site == nil {
@@ -508,42 +517,47 @@ func (f *Finder) findScheduled() {
 		idx  []int
 	}
 	var calls []schedCall // in source order; resolved once lits and decls are complete
-	for _, file := range f.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if obj, ok := f.info.Defs[n.Name].(*types.Func); ok {
-					decls[obj] = n
-				}
-			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i, l := range n.Lhs {
-						if lit, ok := ast.Unparen(n.Rhs[i]).(*ast.FuncLit); ok {
-							if id, ok := l.(*ast.Ident); ok {
-								if v, ok := f.info.ObjectOf(id).(*types.Var); ok {
-									lits[v] = append(lits[v], lit)
-								}
-							}
-						}
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i, id := range n.Names {
-						if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
-							if v, ok := f.info.Defs[id].(*types.Var); ok {
+	var nodes *flow.Nodes
+	if f.Env != nil {
+		nodes = f.Env().Nodes()
+	} else {
+		nodes = flow.NewNodes(f.pass.Files)
+	}
+	for _, n := range nodes.FuncDecls {
+		if obj, ok := f.info.Defs[n.Name].(*types.Func); ok {
+			decls[obj] = n
+		}
+	}
+	for _, n := range nodes.Defs {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if lit, ok := ast.Unparen(n.Rhs[i]).(*ast.FuncLit); ok {
+						if id, ok := l.(*ast.Ident); ok {
+							if v, ok := f.info.ObjectOf(id).(*types.Var); ok {
 								lits[v] = append(lits[v], lit)
 							}
 						}
 					}
 				}
-			case *ast.CallExpr:
-				if name, idx := f.schedulerArgs(n); len(idx) > 0 {
-					calls = append(calls, schedCall{n, name, idx})
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
+						if v, ok := f.info.Defs[id].(*types.Var); ok {
+							lits[v] = append(lits[v], lit)
+						}
+					}
 				}
 			}
-			return true
-		})
+		}
+	}
+	for _, n := range nodes.Calls {
+		if name, idx := f.schedulerArgs(n); len(idx) > 0 {
+			calls = append(calls, schedCall{n, name, idx})
+		}
 	}
 	for _, sc := range calls {
 		call, name := sc.call, sc.name

@@ -51,7 +51,25 @@ type Env struct {
 
 	helperOnce sync.Once
 	helperUses map[ast.Node][]*HelperUse // see helpers
+
+	nodesOnce sync.Once
+	nodes     *Nodes // see Nodes
 }
+
+// Nodes returns the nodes of Files the package-wide walks look for,
+// gathered on first use unless SetNodes gave them.
+func (e *Env) Nodes() *Nodes {
+	e.nodesOnce.Do(func() {
+		if e.nodes == nil {
+			e.nodes = NewNodes(e.Files)
+		}
+	})
+	return e.nodes
+}
+
+// SetNodes gives the env the nodes already gathered from its Files. Call it
+// before the env is shared.
+func (e *Env) SetNodes(ns *Nodes) { e.nodes = ns }
 
 // Importer reads facts exported by the packages this one imports; a nil
 // Importer knows none.

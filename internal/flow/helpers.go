@@ -22,32 +22,31 @@ func (e *Env) indexHelpers() {
 	e.helperUses = map[ast.Node][]*HelperUse{}
 	assigns := map[*types.Var][]ast.Expr{}
 	var uses []*HelperUse
-	for _, f := range e.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for _, p := range Pairs(e.Info, n.Lhs, n.Rhs) {
-					if v := identVar(e.Info, p.Lhs); v != nil {
-						assigns[v] = append(assigns[v], p.Rhs)
-					}
-				}
-			case *ast.ValueSpec:
-				for i, id := range n.Names {
-					if v, _ := e.Info.Defs[id].(*types.Var); v != nil {
-						var rhs ast.Expr
-						if len(n.Values) == len(n.Names) {
-							rhs = n.Values[i]
-						}
-						assigns[v] = append(assigns[v], rhs)
-					}
-				}
-			case *ast.CallExpr:
-				if u := e.helperCall(n); u != nil {
-					uses = append(uses, u)
+	nodes := e.Nodes()
+	for _, n := range nodes.Defs {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, p := range Pairs(e.Info, n.Lhs, n.Rhs) {
+				if v := identVar(e.Info, p.Lhs); v != nil {
+					assigns[v] = append(assigns[v], p.Rhs)
 				}
 			}
-			return true
-		})
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if v, _ := e.Info.Defs[id].(*types.Var); v != nil {
+					var rhs ast.Expr
+					if len(n.Values) == len(n.Names) {
+						rhs = n.Values[i]
+					}
+					assigns[v] = append(assigns[v], rhs)
+				}
+			}
+		}
+	}
+	for _, call := range nodes.Calls {
+		if u := e.helperCall(call); u != nil {
+			uses = append(uses, u)
+		}
 	}
 	for _, u := range uses {
 		if op := e.resolveOp(e.opArg(u), assigns, 0); op != nil {

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sflint/sflint/internal/flow"
 )
 
 // defIndex records, for each variable of the package, the expressions
@@ -42,7 +44,7 @@ type paramArg struct {
 	arg  ast.Expr
 }
 
-func newDefIndex(pass *analysis.Pass) *defIndex {
+func newDefIndex(pass *analysis.Pass, nodes *flow.Nodes) *defIndex {
 	d := &defIndex{
 		info:   pass.TypesInfo,
 		assign: map[*types.Var][]ast.Expr{},
@@ -52,49 +54,46 @@ func newDefIndex(pass *analysis.Pass) *defIndex {
 		first:  map[*types.Var][]ast.Expr{},
 		params: map[*types.Var][]paramArg{},
 	}
-	var local []*ast.CallExpr // the calls of functions of this package
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := d.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-					d.funcs[fn] = n
-				}
-			case *ast.AssignStmt:
-				if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
-					if v := d.varOf(n.Lhs[0]); v != nil {
-						if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
-							d.first[v] = append(d.first[v], call)
-						}
+	for _, fd := range nodes.FuncDecls {
+		if fn, ok := d.info.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
+			d.funcs[fn] = fd
+		}
+	}
+	for _, n := range nodes.Defs {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				if v := d.varOf(n.Lhs[0]); v != nil {
+					if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+						d.first[v] = append(d.first[v], call)
 					}
 				}
-				if len(n.Lhs) != len(n.Rhs) {
-					return true
-				}
+			}
+			if len(n.Lhs) == len(n.Rhs) {
 				for i, lhs := range n.Lhs {
 					d.record(lhs, n.Rhs[i])
 				}
-			case *ast.ValueSpec:
-				if len(n.Names) != len(n.Values) {
-					return true
-				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
 				for i, id := range n.Names {
 					d.record(id, n.Values[i])
 				}
-			case *ast.CallExpr:
-				if fn := typeutil.StaticCallee(d.info, n); fn != nil && fn.Pkg() == pass.Pkg && !n.Ellipsis.IsValid() {
-					local = append(local, n)
-				}
-				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-				if !ok || len(n.Args) != 2 || (sel.Sel.Name != "Set" && sel.Sel.Name != "Add") {
-					return true
-				}
-				if v := d.varOf(sel.X); v != nil {
-					d.adds[v] = append(d.adds[v], [2]ast.Expr{n.Args[0], n.Args[1]})
-				}
 			}
-			return true
-		})
+		}
+	}
+	var local []*ast.CallExpr // the calls of functions of this package
+	for _, n := range nodes.Calls {
+		if fn := typeutil.StaticCallee(d.info, n); fn != nil && fn.Pkg() == pass.Pkg && !n.Ellipsis.IsValid() {
+			local = append(local, n)
+		}
+		sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+		if !ok || len(n.Args) != 2 || (sel.Sel.Name != "Set" && sel.Sel.Name != "Add") {
+			continue
+		}
+		if v := d.varOf(sel.X); v != nil {
+			d.adds[v] = append(d.adds[v], [2]ast.Expr{n.Args[0], n.Args[1]})
+		}
 	}
 	for _, call := range local {
 		fn := typeutil.StaticCallee(d.info, call).Origin()

@@ -38,7 +38,7 @@ func TestFastPathDoesNoWork(t *testing.T) {
 			}
 			continue
 		}
-		if !res.Skipped || res.defs != nil || res.byExpr != nil || res.ignores != nil || res.ins != nil || len(res.Calls) != 0 {
+		if !res.Skipped || res.defs != nil || res.byExpr != nil || res.ignores != nil || res.Env != nil || len(res.Calls) != 0 {
 			t.Errorf("plain: fast path did work: skipped=%v defs=%v calls=%d ignores=%v", res.Skipped, res.defs != nil, len(res.Calls), res.ignores != nil)
 		}
 	}

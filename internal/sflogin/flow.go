@@ -15,6 +15,7 @@ import (
 func (st *state) buildFlow(retries []*ast.FuncDecl) {
 	pass := st.pass
 	env := flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, st.model, pass.Files)
+	env.SetNodes(st.nodes)
 	env.Lookup = st.res.Lookup
 	env.IsClassifier = st.res.IsClassifier
 	env.Import = importer{pass}

@@ -26,7 +26,7 @@ func (st *state) rawHandsBack(body *ast.BlockStmt, sig *types.Signature, call *a
 	// The response, the body and what is decoded from them.
 	for changed := true; changed; {
 		changed = false
-		inspectBody(body, func(n ast.Node) {
+		st.inspectBody(body, func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
@@ -67,7 +67,7 @@ func (st *state) rawHandsBack(body *ast.BlockStmt, sig *types.Signature, call *a
 		})
 	}
 	// Returns after the request.
-	inspectBody(body, func(n ast.Node) {
+	st.inspectBody(body, func(n ast.Node) {
 		r, ok := n.(*ast.ReturnStmt)
 		if !ok || r.Pos() < call.End() {
 			return
@@ -86,7 +86,7 @@ func (st *state) rawHandsBack(body *ast.BlockStmt, sig *types.Signature, call *a
 	})
 	// Stored on the caller's objects: c.token = tok.AccessToken.
 	if f.Session == sfapi.NoResult {
-		inspectBody(body, func(n ast.Node) {
+		st.inspectBody(body, func(n ast.Node) {
 			as, ok := n.(*ast.AssignStmt)
 			if !ok || len(as.Lhs) != len(as.Rhs) {
 				return

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -28,6 +29,10 @@ type state struct {
 	// requests maps a variable holding an *http.Request built for an endpoint.
 	requests map[*types.Var]*rawRequest
 	testFile map[*ast.File]bool
+	// nodes are those of the package's files (all of them) the package-wide walks look for.
+	nodes *flow.Nodes
+	// bodies holds, per function body, the nodes inspectBody visits.
+	bodies map[*ast.BlockStmt][]ast.Node
 }
 
 type rawRequest struct {
@@ -35,16 +40,18 @@ type rawRequest struct {
 	args []RoleArg
 }
 
-func newState(pass *analysis.Pass, model *sfapi.Model, res *Result) *state {
+func newState(pass *analysis.Pass, model *sfapi.Model, res *Result, nodes *flow.Nodes) *state {
 	st := &state{
 		pass:        pass,
 		model:       model,
 		res:         res,
-		defs:        newDefIndex(pass),
+		nodes:       nodes,
+		defs:        newDefIndex(pass, nodes),
 		logins:      map[*types.Func]*LoginFact{},
 		classifiers: map[*types.Func]bool{},
 		requests:    map[*types.Var]*rawRequest{},
 		testFile:    map[*ast.File]bool{},
+		bodies:      map[*ast.BlockStmt][]ast.Node{},
 	}
 	res.defs = st.defs
 	for _, f := range res.tests {
@@ -63,26 +70,20 @@ func newState(pass *analysis.Pass, model *sfapi.Model, res *Result) *state {
 // the wrappers of this package.
 func (st *state) collect() {
 	st.res.byExpr = map[*ast.CallExpr]*Call{}
-	for _, f := range st.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			c := st.resolve(call)
-			if c == nil {
-				return true
-			}
-			c.File = f
-			c.Test = st.testFile[f]
-			st.res.byExpr[call] = c
-			if c.Test && !st.included(f) {
-				st.res.TestCalls = append(st.res.TestCalls, c)
-			} else {
-				st.res.Calls = append(st.res.Calls, c)
-			}
-			return true
-		})
+	for i, call := range st.nodes.Calls {
+		c := st.resolve(call)
+		if c == nil {
+			continue
+		}
+		f := st.nodes.CallFile[i]
+		c.File = f
+		c.Test = st.testFile[f]
+		st.res.byExpr[call] = c
+		if c.Test && !st.included(f) {
+			st.res.TestCalls = append(st.res.TestCalls, c)
+		} else {
+			st.res.Calls = append(st.res.Calls, c)
+		}
 	}
 	sortCalls(st.res.Calls)
 	sortCalls(st.res.TestCalls)
@@ -176,7 +177,7 @@ func (st *state) literalLogin(call *ast.CallExpr, lit *ast.FuncLit, via string) 
 		c.Session = sfapi.NoResult // the client the literal logs in on is its enclosing function's
 	}
 	// The library row behind it, for what its fault carries.
-	inspectBody(lit.Body, func(n ast.Node) {
+	st.inspectBody(lit.Body, func(n ast.Node) {
 		if inner, ok := n.(*ast.CallExpr); ok && c.API == nil {
 			if ic := st.resolve(inner); ic != nil && ic.Kind == sfapi.Login {
 				c.API = ic.API // nil for raw requests: the literal's error is not a transport error

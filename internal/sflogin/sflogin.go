@@ -43,7 +43,6 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/sflint/sflint/internal/entry"
 	"github.com/sflint/sflint/internal/flow"
@@ -184,8 +183,6 @@ type Result struct {
 	tests   []*ast.File // _test.go files left out of files
 	byExpr  map[*ast.CallExpr]*Call
 	defs    *defIndex
-	ins     *inspector.Inspector
-	insOnce sync.Once
 	ignores *ignoreIndex
 	broken  *Broken
 }
@@ -204,12 +201,6 @@ func (r *Result) Files() []*ast.File { return r.files }
 
 // TestFiles are the _test.go files that Files leaves out.
 func (r *Result) TestFiles() []*ast.File { return r.tests }
-
-// Inspector returns an inspector over Files, built on first use.
-func (r *Result) Inspector() *inspector.Inspector {
-	r.insOnce.Do(func() { r.ins = inspector.New(r.files) })
-	return r.ins
-}
 
 // Lookup returns the resolved call for a call expression, or nil.
 func (r *Result) Lookup(call *ast.CallExpr) *Call {
@@ -279,7 +270,7 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	}
 	res.ignores = newIgnoreIndex(pass)
 	res.broken = FindBroken(pass.Fset, pass.Files, pass.TypesInfo, pass.TypeErrors)
-	st := newState(pass, model, res)
+	st := newState(pass, model, res, flow.NewNodes(pass.Files))
 	st.deriveFacts()
 	st.collect()
 	st.buildFlow(retries)

@@ -18,13 +18,11 @@ import (
 // functions to a fixpoint (wrappers of wrappers in the same package), then
 // exports them.
 func (st *state) deriveFacts() {
-	for _, f := range st.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if as, ok := n.(*ast.AssignStmt); ok {
-				st.noteRequest(as)
-			}
-			return true
-		})
+	info := st.pass.TypesInfo
+	for _, n := range st.nodes.Defs {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			st.noteRequest(as)
+		}
 	}
 	type decl struct {
 		fd    *ast.FuncDecl
@@ -33,47 +31,46 @@ func (st *state) deriveFacts() {
 	}
 	var decls []decl
 	callers := map[*types.Func][]int{} // a function of this package -> the decls that call it
-	for _, f := range st.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			obj, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			i := len(decls)
-			seen := map[*types.Func]bool{}
-			var calls []*ast.CallExpr
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case nil:
-					return false
-				case *ast.FuncLit:
-					// Walked by hand: its calls count for callers, not
-					// for the body's own.
-					ast.Inspect(n.Body, func(m ast.Node) bool {
-						if call, ok := m.(*ast.CallExpr); ok {
-							if fn, _ := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func); fn != nil && fn.Pkg() == st.pass.Pkg && !seen[fn] {
-								seen[fn] = true
-								callers[fn] = append(callers[fn], i)
-							}
-						}
-						return true
-					})
-					return false
-				case *ast.CallExpr:
-					calls = append(calls, n)
-					if fn, _ := typeutil.Callee(st.pass.TypesInfo, n).(*types.Func); fn != nil && fn.Pkg() == st.pass.Pkg && !seen[fn] {
-						seen[fn] = true
-						callers[fn] = append(callers[fn], i)
-					}
-				}
-				return true
-			})
-			decls = append(decls, decl{fd, obj, calls})
+	for _, fd := range st.nodes.FuncDecls {
+		if fd.Body == nil {
+			continue
 		}
+		obj, ok := info.Defs[fd.Name].(*types.Func)
+		if !ok {
+			continue
+		}
+		i := len(decls)
+		seen := map[*types.Func]bool{}
+		called := func(call *ast.CallExpr) {
+			if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Pkg() == st.pass.Pkg && !seen[fn] {
+				seen[fn] = true
+				callers[fn] = append(callers[fn], i)
+			}
+		}
+		var calls []*ast.CallExpr
+		var nodes []ast.Node // what inspectBody visits in the body
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				// Its calls count for callers, not for the body's own.
+				ast.Inspect(n.Body, func(m ast.Node) bool {
+					if call, ok := m.(*ast.CallExpr); ok {
+						called(call)
+					}
+					return true
+				})
+				return false
+			case *ast.CallExpr:
+				calls = append(calls, n)
+				nodes = append(nodes, n)
+				called(n)
+			case *ast.AssignStmt, *ast.ReturnStmt:
+				nodes = append(nodes, n)
+			}
+			return true
+		})
+		st.bodies[fd.Body] = nodes
+		decls = append(decls, decl{fd, obj, calls})
 	}
 	// A worklist: every decl once, then again only the callers of a function
 	// that has just become a wrapper or a classifier (wrappers of wrappers).
@@ -165,7 +162,7 @@ func (st *state) bodyFact(body *ast.BlockStmt, sig *types.Signature) *LoginFact 
 	// metadata client, then a SOAP client) and hand both back; the session
 	// that must be ended is the one the fact records.
 	var fact *LoginFact
-	inspectBody(body, func(n ast.Node) {
+	st.inspectBody(body, func(n ast.Node) {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || (fact != nil && (fact.Kind == sfapi.Logout || fact.Logout != "")) {
 			return
@@ -230,7 +227,7 @@ func (st *state) sharedSession(body *ast.BlockStmt, sig *types.Signature, f *Log
 		return "", false
 	}
 	returned, stored := map[string]bool{}, map[string]bool{}
-	inspectBody(body, func(n ast.Node) {
+	st.inspectBody(body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			if f.Session < len(n.Results) && len(n.Results) == sig.Results().Len() {
@@ -280,7 +277,7 @@ func (st *state) handsBack(body *ast.BlockStmt, sig *types.Signature, call *ast.
 		nres = 1
 	}
 	directReturn := false
-	inspectBody(body, func(n ast.Node) {
+	st.inspectBody(body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			if len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == call && len(n.Lhs) == nres {
@@ -326,8 +323,8 @@ func (st *state) handsBack(body *ast.BlockStmt, sig *types.Signature, call *ast.
 			}
 		}
 	}
-	propagate(body, info, errVars)
-	propagate(body, info, sessVars)
+	st.propagate(body, info, errVars)
+	st.propagate(body, info, sessVars)
 	if c.Endpoint != nil {
 		// A hand-written login: the session is in the response's body, and
 		// the login fault too; the call's error is a transport error,
@@ -336,7 +333,7 @@ func (st *state) handsBack(body *ast.BlockStmt, sig *types.Signature, call *ast.
 	}
 
 	// Results reached through variables; sessions stored on the caller's objects.
-	inspectBody(body, func(n ast.Node) {
+	st.inspectBody(body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			if len(n.Results) == 0 && sig.Results().Len() > 0 {
@@ -381,10 +378,10 @@ func (st *state) handsBack(body *ast.BlockStmt, sig *types.Signature, call *ast.
 }
 
 // propagate closes the set of variables under assignments whose right side flows from one of them.
-func propagate(body *ast.BlockStmt, info *types.Info, vars map[*types.Var]bool) {
+func (st *state) propagate(body *ast.BlockStmt, info *types.Info, vars map[*types.Var]bool) {
 	for changed := true; changed; {
 		changed = false
-		inspectBody(body, func(n ast.Node) {
+		st.inspectBody(body, func(n ast.Node) {
 			as, ok := n.(*ast.AssignStmt)
 			if !ok || len(as.Lhs) != len(as.Rhs) {
 				return
@@ -455,17 +452,27 @@ func WrapsWithW(info *types.Info, call *ast.CallExpr) bool {
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.Contains(constant.StringVal(tv.Value), "%w")
 }
 
-// inspectBody visits the nodes of a function body, not entering function literals.
-func inspectBody(body *ast.BlockStmt, f func(ast.Node)) {
-	ast.Inspect(body, func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		if n != nil {
-			f(n)
-		}
-		return true
-	})
+// inspectBody visits, in source order, the calls, assignments and return
+// statements of a function body, not entering function literals: every
+// question the wrapper derivation asks of a body is about those. A body is
+// walked once; later visits read the nodes then recorded.
+func (st *state) inspectBody(body *ast.BlockStmt, f func(ast.Node)) {
+	nodes, ok := st.bodies[body]
+	if !ok {
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr, *ast.AssignStmt, *ast.ReturnStmt:
+				nodes = append(nodes, n)
+			}
+			return true
+		})
+		st.bodies[body] = nodes
+	}
+	for _, n := range nodes {
+		f(n)
+	}
 }
 
 // lhsVar returns the variable assigned by an identifier on the left of an assignment.
