@@ -675,7 +675,7 @@ func (s *session) partialOf(p *packages.Package, errs map[*analysis.Analyzer]err
 		out.None = true
 		return out
 	}
-	out.Skipped = sflogin.FindBroken(s.fset, p.Syntax, p.TypesInfo, p.TypeErrors).Names()
+	out.Skipped = sflogin.FindBroken(s.fset, p.Syntax, p.TypesInfo, p.TypeErrors, nil).Names()
 	if len(out.Skipped) == 0 {
 		return nil
 	}

@@ -388,9 +388,39 @@ func (f *Func) Parent(n ast.Node) ast.Node { return f.Env.Parent(n) }
 // Path returns n and its ancestors up to (not including) the function's
 // node, innermost first.
 func (f *Func) Path(n ast.Node) []ast.Node {
+	if n == nil {
+		return nil
+	}
+	// One descent from the function's node through the nodes that hold n.
+	var stack []ast.Node
+	found := false
+	pos, end := n.Pos(), n.End()
+	ast.Inspect(f.Node, func(m ast.Node) bool {
+		switch {
+		case m == nil:
+			if !found {
+				stack = stack[:len(stack)-1]
+			}
+			return false
+		case found:
+			return false
+		case m == n:
+			found = true
+		case m.Pos() > pos || m.End() < end:
+			return false
+		}
+		stack = append(stack, m)
+		return !found
+	})
 	var out []ast.Node
-	for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
-		out = append(out, m)
+	if !found { // not in the function: up to the file
+		for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
+			out = append(out, m)
+		}
+		return out
+	}
+	for i := len(stack) - 1; i > 0; i-- {
+		out = append(out, stack[i])
 	}
 	return out
 }

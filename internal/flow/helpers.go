@@ -23,6 +23,14 @@ func (e *Env) indexHelpers() {
 	assigns := map[*types.Var][]ast.Expr{}
 	var uses []*HelperUse
 	nodes := e.Nodes()
+	for _, call := range nodes.Calls {
+		if u := e.helperCall(call); u != nil {
+			uses = append(uses, u)
+		}
+	}
+	if len(uses) == 0 {
+		return
+	}
 	for _, n := range nodes.Defs {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -41,11 +49,6 @@ func (e *Env) indexHelpers() {
 					assigns[v] = append(assigns[v], rhs)
 				}
 			}
-		}
-	}
-	for _, call := range nodes.Calls {
-		if u := e.helperCall(call); u != nil {
-			uses = append(uses, u)
 		}
 	}
 	for _, u := range uses {

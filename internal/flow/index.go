@@ -98,9 +98,8 @@ func (f *Func) buildIndex() {
 			set[location{r, p}] = true
 		}
 	}
-	// Assignments anywhere in the function (its node: parameters and
-	// results included; nested literals too).
-	ast.Inspect(f.Node, func(n ast.Node) bool {
+	// Assignments anywhere in the body (nested literals too).
+	assigns := func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
@@ -117,8 +116,7 @@ func (f *Func) buildIndex() {
 				mark(x.storedInto, sel.X)
 			}
 		}
-		return true
-	})
+	}
 	f.idx = x
 	held := func(e ast.Expr) *types.Var {
 		e = ast.Unparen(e)
@@ -162,11 +160,14 @@ func (f *Func) buildIndex() {
 		if n == nil {
 			return false
 		}
+		assigns(n)
 		store(n)
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			// A literal's variables are captured; its stores count too.
+			// A literal's variables are captured; its stores and
+			// assignments count too.
 			ast.Inspect(n.Body, func(m ast.Node) bool {
+				assigns(m)
 				store(m)
 				if id, ok := m.(*ast.Ident); ok {
 					if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {

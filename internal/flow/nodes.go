@@ -1,6 +1,9 @@
 package flow
 
-import "go/ast"
+import (
+	"go/ast"
+	"go/token"
+)
 
 // Nodes are the nodes of a package's files that the walks of the whole
 // package look for, gathered in one walk, each list in source order (the
@@ -15,6 +18,9 @@ type Nodes struct {
 	CallFile []*ast.File
 	// FuncDecls are the function declarations.
 	FuncDecls []*ast.FuncDecl
+	// Bad are the positions of the nodes the parser could not parse
+	// (*ast.BadExpr, *ast.BadStmt, *ast.BadDecl), file by file.
+	Bad []token.Pos
 }
 
 // NewNodes gathers the nodes of the files.
@@ -30,6 +36,8 @@ func NewNodes(files []*ast.File) *Nodes {
 				ns.CallFile = append(ns.CallFile, f)
 			case *ast.FuncDecl:
 				ns.FuncDecls = append(ns.FuncDecls, n)
+			case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
+				ns.Bad = append(ns.Bad, n.Pos())
 			}
 			return true
 		})

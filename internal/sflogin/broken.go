@@ -5,8 +5,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/sflint/sflint/internal/flow"
 )
 
 // Code that does not fully type-check is analysed where it can be: the
@@ -29,7 +32,10 @@ type brokenDecl struct {
 }
 
 // FindBroken returns the declarations of files that do not type-check.
-func FindBroken(fset *token.FileSet, files []*ast.File, info *types.Info, typeErrors []types.Error) *Broken {
+//
+// nodes, when not nil, are the nodes of the files gathered by flow.NewNodes:
+// their Bad positions spare a walk looking for them.
+func FindBroken(fset *token.FileSet, files []*ast.File, info *types.Info, typeErrors []types.Error, nodes *flow.Nodes) *Broken {
 	b := &Broken{fset: fset}
 	failed := map[string]bool{} // import paths that could not be imported
 	var errPos []token.Pos
@@ -49,7 +55,13 @@ func FindBroken(fset *token.FileSet, files []*ast.File, info *types.Info, typeEr
 			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
 				continue // a failed import breaks the declarations that use it
 			}
-			if b.holds(d, errPos) || hasBad(d) || usesFailed(d, info, failed) {
+			bad := false
+			if nodes != nil {
+				bad = slices.ContainsFunc(nodes.Bad, func(p token.Pos) bool { return p == d.Pos() || d.Pos() < p && p < d.End() })
+			} else {
+				bad = hasBad(d)
+			}
+			if b.holds(d, errPos) || bad || usesFailed(d, info, failed) {
 				name := declName(d)
 				if name == "_" || name == "a declaration" {
 					name = fmt.Sprintf("%s at line %d", name, fset.Position(d.Pos()).Line)

@@ -269,8 +269,9 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	res.ignores = newIgnoreIndex(pass)
-	res.broken = FindBroken(pass.Fset, pass.Files, pass.TypesInfo, pass.TypeErrors)
-	st := newState(pass, model, res, flow.NewNodes(pass.Files))
+	nodes := flow.NewNodes(pass.Files)
+	res.broken = FindBroken(pass.Fset, pass.Files, pass.TypesInfo, pass.TypeErrors, nodes)
+	st := newState(pass, model, res, nodes)
 	st.deriveFacts()
 	st.collect()
 	st.buildFlow(retries)
