@@ -142,8 +142,8 @@ func (f *Func) index() {
 	// condition) becomes the current node while its subtree is walked.
 	// Statements that are not nodes themselves (a range or type switch
 	// statement, a case clause) are walked too, outside any node.
-	var stack []ast.Node // for each open node, the node and top to restore
-	var path []ast.Node  // the open nodes: the last is the parent of the next
+	stack := make([]ast.Node, 0, 64) // for each open node, the node and top to restore
+	path := make([]ast.Node, 0, 32)  // the open nodes: the last is the parent of the next
 	ast.Inspect(f.Body, func(n ast.Node) bool {
 		if n == nil {
 			node, top = stack[len(stack)-2], stack[len(stack)-1]
