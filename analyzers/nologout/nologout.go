@@ -229,6 +229,9 @@ func (st *state) leak(s *session) *ast.ReturnStmt {
 			return flow.Next
 		}
 	}
+	if !s.At.Valid() {
+		return nil // a login in code no path reaches
+	}
 	if ret, ok := s.At.Node().(*ast.ReturnStmt); ok {
 		return ret // return c.LoginWithOAuth(u, p)
 	}
