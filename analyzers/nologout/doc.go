@@ -108,7 +108,10 @@
 //     with the standard library is not handing the session over.
 //   - A session handed out by a getter that caches it (if cached != nil {
 //     return cached }; a sync.Once): it is shared, so no caller has a
-//     logout duty (sessionreuse recommends exactly that cache).
+//     logout duty (sessionreuse recommends exactly that cache). So is the
+//     session of a getter whose cache a := breaks (cached := login()
+//     declares a local of the cache's name): sessionreuse reports the :=,
+//     and once it is fixed the callers are right as they are.
 //   - A login on a client the function did not create (a parameter, a
 //     field, a global, a client taken from a pool) belongs to its owner:
 //     only clients made in the function (NewClient(), &T{}, a New...

@@ -240,6 +240,15 @@ func (st *state) sharedSession(body *ast.BlockStmt, sig *types.Signature, f *Log
 				if k, ok := cacheOf(lhs); ok {
 					stored[k] = true
 				}
+				// cached, err := login() declares a local that shadows the
+				// package-level cache: a store meant for it (sessionreuse
+				// reports the broken cache), so the session is still the
+				// shared one, not the caller's to end.
+				if id, ok := lhs.(*ast.Ident); ok && n.Tok == token.DEFINE && info.Defs[id] != nil {
+					if g, ok := st.pass.Pkg.Scope().Lookup(id.Name).(*types.Var); ok && g != info.Defs[id] {
+						stored[id.Name] = true
+					}
+				}
 			}
 		}
 	})

@@ -42,3 +42,18 @@ func DescribeFresh(user, pass, object string) error {
 	_, err = c.DescribeSObject(object)
 	return err
 }
+
+func DescribeCached(user, pass, object string) error {
+	c := clientslib.Cached(user, pass)
+	_, err := c.DescribeSObject(object)
+	return err
+}
+
+func DescribeReconnected(user, pass, object string) error {
+	c, err := clientslib.Reconnect(user, pass) // want `not logged out on all paths`
+	if err != nil {
+		return err
+	}
+	_, err = c.DescribeSObject(object)
+	return err
+}

@@ -4,6 +4,13 @@
 // a constructor that logs in twice (a metadata client, which has no logout,
 // then a SOAP client, which has one) and hands both back in a struct, and
 // a getter that hands out one shared, cached session.
+//
+// Cached and Reconnect stand for the session getter of a code-generation
+// tool: Cached means to keep its session in a package-level variable but
+// declares a new one with := (a broken cache, sessionreuse's business),
+// so its callers still share the session; Reconnect declares a local of
+// the same name without ever handing out the package-level one, so its
+// callers own theirs.
 package clientslib
 
 import (
@@ -60,4 +67,29 @@ func Fresh(user, pass string) (*soapforce.Client, error) { // want Fresh:`login 
 		return nil, err
 	}
 	return c, nil
+}
+
+var cached *soapforce.Client
+
+// Cached means to hand out one session; the := keeps it in a local.
+func Cached(user, pass string) *soapforce.Client { // want Cached:`login soapforce.\(\*Client\).Login session=0 arg0=username arg1=password\+security token shared`
+	if cached != nil {
+		return cached
+	}
+	cached := soapforce.NewClient()
+	if _, err := cached.Login(user, pass); err != nil {
+		panic(err)
+	}
+	return cached
+}
+
+var session *soapforce.Client
+
+// Reconnect never hands out the package-level session.
+func Reconnect(user, pass string) (*soapforce.Client, error) { // want Reconnect:`login soapforce.\(\*Client\).Login err=1 session=0 arg0=username arg1=password\+security token`
+	session := soapforce.NewClient()
+	if _, err := session.Login(user, pass); err != nil {
+		return nil, err
+	}
+	return session, nil
 }
