@@ -62,8 +62,14 @@ type Loc struct {
 // Valid reports whether the location was found.
 func (l Loc) Valid() bool { return l.Block != nil }
 
-// Node returns the CFG node at the location.
-func (l Loc) Node() ast.Node { return l.Block.Nodes[l.Index] }
+// Node returns the CFG node at the location, nil when it is not valid (a
+// node no path reaches).
+func (l Loc) Node() ast.Node {
+	if l.Block == nil {
+		return nil
+	}
+	return l.Block.Nodes[l.Index]
+}
 
 // Def is one assignment to a variable.
 type Def struct {
