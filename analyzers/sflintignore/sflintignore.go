@@ -12,6 +12,7 @@ import (
 	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sflogin"
+	"github.com/sflint/sflint/internal/suggest"
 )
 
 // Name is the analyzer's name.
@@ -299,37 +300,18 @@ func (inst *instance) names() string {
 	return strings.Join(names, ", ")
 }
 
-// nearest returns the known name within edit distance 2 of name, if exactly one is.
+// nearest returns the known name name most likely misspells (the
+// "did you mean" of suggest.Closest; a name in the wrong case is its
+// lower-case self), or "".
 func (inst *instance) nearest(name string) string {
-	found := ""
+	lower := strings.ToLower(name)
+	if inst.known[lower] {
+		return lower
+	}
+	names := make([]string, 0, len(inst.known))
 	for n := range inst.known {
-		if distance(strings.ToLower(name), n) <= 2 {
-			if found != "" {
-				return ""
-			}
-			found = n
-		}
+		names = append(names, n)
 	}
-	return found
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	slices.Sort(names)
+	return suggest.Closest(lower, names)
 }

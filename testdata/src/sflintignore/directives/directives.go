@@ -54,6 +54,18 @@ func typo(c *simpleforce.Client) {
 	_ = c.LoginPassword("u", "p", "t") // want `login here`
 }
 
+func wrongCase(c *simpleforce.Client) {
+	// want +1 `//sflint:ignore names "FakeLogin", which is not an sflint analyzer, so it suppresses nothing\. Did you mean fakelogin\?`
+	//sflint:ignore FakeLogin -- capitals
+	_ = c.LoginPassword("u", "p", "t") // want `login here`
+}
+
+func cutShort(c *simpleforce.Client) {
+	// want +1 `//sflint:ignore names "fakel", which is not an sflint analyzer, so it suppresses nothing\. Did you mean fakelogin\?`
+	//sflint:ignore fakel -- cut short
+	_ = c.LoginPassword("u", "p", "t") // want `login here`
+}
+
 func unknown(c *simpleforce.Client) {
 	// want +1 `//sflint:ignore names "gosec", which is not an sflint analyzer, so it suppresses nothing\. The analyzers are disabledcheck, fakelogin, fakeother, sflintignore\.$`
 	//sflint:ignore gosec -- wrong tool
