@@ -128,7 +128,10 @@ func (f *Func) buildIndex() {
 	store := func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CompositeLit:
-			st, _ := Deref(info.TypeOf(n)).Underlying().(*types.Struct)
+			var st *types.Struct // nil when the literal's type is unknown (code that does not type-check)
+			if t := info.TypeOf(n); t != nil {
+				st, _ = Deref(t).Underlying().(*types.Struct)
+			}
 			for i, elt := range n.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
 					if key, ok := kv.Key.(*ast.Ident); ok {
