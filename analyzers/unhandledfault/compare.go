@@ -555,27 +555,35 @@ func (c *checker) codeTests(e ast.Expr, cl *classification) bool {
 		cl.add(bare)
 		found = true
 	}
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
+	c.stringTests(e, func(subject, k, _ ast.Expr, text bool) { test(subject, k, text) })
+	return found && !mixed
+}
+
+// stringTests calls f for each test of a string against another in n,
+// outside function literals: x == k and x != k (both ways round, text
+// false), and strings.Contains, HasPrefix, HasSuffix, EqualFold and Index
+// (text true); at is the comparison or the call.
+func (c *checker) stringTests(n ast.Node, f func(subject, k, at ast.Expr, text bool)) {
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.BinaryExpr:
-			if n.Op == token.EQL || n.Op == token.NEQ {
-				test(n.X, n.Y, false)
-				test(n.Y, n.X, false)
+			if m.Op == token.EQL || m.Op == token.NEQ {
+				f(m.X, m.Y, m, false)
+				f(m.Y, m.X, m, false)
 			}
 		case *ast.CallExpr:
-			fn := callee(c.info, n)
-			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(n.Args) == 2 {
+			fn := callee(c.info, m)
+			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(m.Args) == 2 {
 				switch fn.Name() {
 				case "Contains", "HasPrefix", "HasSuffix", "EqualFold", "Index":
-					test(n.Args[0], n.Args[1], true)
+					f(m.Args[0], m.Args[1], m, true)
 				}
 			}
 		}
 		return true
 	})
-	return found && !mixed
 }
 
 // stops reports whether a clause body ends by leaving: a return, a panic or
@@ -661,24 +669,5 @@ func (c *checker) wrongVocabText(l *flow.Login, st flow.State, n ast.Node, cd co
 		}
 		c.report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "comparison", Message: msg})
 	}
-	ast.Inspect(n, func(m ast.Node) bool {
-		switch m := m.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.BinaryExpr:
-			if m.Op == token.EQL || m.Op == token.NEQ {
-				check(m.X, m.Y, m)
-				check(m.Y, m.X, m)
-			}
-		case *ast.CallExpr:
-			fn := callee(c.info, m)
-			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(m.Args) == 2 {
-				switch fn.Name() {
-				case "Contains", "HasPrefix", "HasSuffix", "EqualFold", "Index":
-					check(m.Args[0], m.Args[1], m)
-				}
-			}
-		}
-		return true
-	})
+	c.stringTests(n, func(subject, k, at ast.Expr, _ bool) { check(subject, k, at) })
 }
