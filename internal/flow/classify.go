@@ -74,16 +74,14 @@ func (k *classifier) mentions(n ast.Node, set map[*types.Var]bool) bool {
 	if n == nil || len(set) == 0 {
 		return false
 	}
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if id, ok := m.(*ast.Ident); ok && !found {
-			if v, ok := k.env.Info.Uses[id].(*types.Var); ok && set[v] {
-				found = true
-			}
+	return Any(n, false, func(m ast.Node) bool {
+		id, ok := m.(*ast.Ident)
+		if !ok {
+			return false
 		}
-		return !found
+		v, ok := k.env.Info.Uses[id].(*types.Var)
+		return ok && set[v]
 	})
-	return found
 }
 
 // failure reports whether n reads the failure: a variable holding it or
@@ -100,22 +98,16 @@ func (k *classifier) classifies(e ast.Node) bool {
 	if k.mentions(e, k.classes) {
 		return true
 	}
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
+	found := Any(e, true, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
 		case *ast.CallExpr:
-			found = k.callClassifies(n)
+			return k.callClassifies(n)
 		case *ast.TypeAssertExpr:
-			found = k.failure(n.X)
+			return k.failure(n.X)
 		case *ast.BinaryExpr:
-			found = k.compareClassifies(n)
+			return k.compareClassifies(n)
 		}
-		return !found
+		return false
 	})
 	return found || (k.failure(e) && Inspects(k.env, e))
 }

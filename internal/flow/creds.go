@@ -187,14 +187,10 @@ func (st *Env) exprVaries(e ast.Expr, sc *scope, seen map[*types.Var]bool) bool 
 
 // indexVaries reports whether e indexes something with a changing index.
 func (st *Env) indexVaries(e ast.Expr, sc *scope) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if ix, ok := n.(*ast.IndexExpr); ok && st.exprVaries(ix.Index, sc, map[*types.Var]bool{}) {
-			found = true
-		}
-		return !found
+	return Any(e, false, func(n ast.Node) bool {
+		ix, ok := n.(*ast.IndexExpr)
+		return ok && st.exprVaries(ix.Index, sc, map[*types.Var]bool{})
 	})
-	return found
 }
 
 func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {

@@ -431,6 +431,24 @@ func (f *Func) Path(n ast.Node) []ast.Node {
 	return out
 }
 
+// Any reports whether match holds for a node of the tree at root, root
+// included, visited in the order of ast.Inspect; it stops at the first. With
+// skipLits, function literals (and what they hold) are not visited.
+func Any(root ast.Node, skipLits bool, match func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(root, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		if _, lit := n.(*ast.FuncLit); lit && skipLits {
+			return false
+		}
+		found = match(n)
+		return !found
+	})
+	return found
+}
+
 // Contains reports whether inner lies within n's extent.
 func Contains(n, inner ast.Node) bool {
 	return n != nil && inner != nil && n.Pos().IsValid() && n.Pos() <= inner.Pos() && inner.End() <= n.End()

@@ -383,31 +383,22 @@ func (st guardSite) errAtom(a atom) (involved, present bool) {
 
 // mentionsError reports whether an expression reads a value of an error type.
 func (st guardSite) mentionsError(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	return Any(n, true, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
 			return false
-		case *ast.Ident:
-			if v, ok := st.env.Info.Uses[n].(*types.Var); ok && implementsError(v.Type()) {
-				found = true
-			}
 		}
-		return !found
+		v, ok := st.env.Info.Uses[id].(*types.Var)
+		return ok && implementsError(v.Type())
 	})
-	return found
 }
 
 // isUnauthorized reports whether an expression compares something with HTTP 401.
 func (st guardSite) isUnauthorized(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
-			found = st.is401(b.X) || st.is401(b.Y)
-		}
-		return !found
+	return Any(n, false, func(n ast.Node) bool {
+		b, ok := n.(*ast.BinaryExpr)
+		return ok && (b.Op == token.EQL || b.Op == token.NEQ) && (st.is401(b.X) || st.is401(b.Y))
 	})
-	return found
 }
 
 func (st guardSite) is401(e ast.Expr) bool {

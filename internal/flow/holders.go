@@ -173,16 +173,14 @@ func (e *Env) CarriesHolder(x ast.Expr, hs []Holder) bool {
 
 // Refers reports whether n mentions the session anywhere.
 func (e *Env) Refers(n ast.Node, hs []Holder) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if x, ok := n.(ast.Expr); ok {
-			if r, p, ok := e.Key(x); ok && Covers(hs, r, p) != nil {
-				found = true
-			}
+	return Any(n, false, func(n ast.Node) bool {
+		x, ok := n.(ast.Expr)
+		if !ok {
+			return false
 		}
-		return !found
+		r, p, ok := e.Key(x)
+		return ok && Covers(hs, r, p) != nil
 	})
-	return found
 }
 
 // accessor reports whether a method only reads a field (GetSid, String...).

@@ -311,19 +311,14 @@ func (f *Func) mayLoop() bool {
 }
 
 func (f *Func) callsItself(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		switch m := m.(type) {
-		case *ast.FuncLit:
+	return Any(n, true, func(m ast.Node) bool {
+		call, ok := m.(*ast.CallExpr)
+		if !ok {
 			return false
-		case *ast.CallExpr:
-			if fn := f.Env.Callee(m); fn != nil && fn.Origin() == f.Obj.Origin() {
-				found = true
-			}
 		}
-		return !found
+		fn := f.Env.Callee(call)
+		return fn != nil && fn.Origin() == f.Obj.Origin()
 	})
-	return found
 }
 
 // dependsOn returns the variables v is computed from in one step: those

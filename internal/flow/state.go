@@ -81,24 +81,16 @@ func (l *Login) Mentions(st State, e ast.Node) bool {
 	if e == nil {
 		return false
 	}
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
+	return Any(e, false, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			if v, ok := l.Fn.Env.Info.Uses[n].(*types.Var); ok && l.Holds(st, v) {
-				found = true
-			}
+			v, ok := l.Fn.Env.Info.Uses[n].(*types.Var)
+			return ok && l.Holds(st, v)
 		case *ast.CallExpr:
-			if n == l.Expr {
-				found = true
-			}
+			return n == l.Expr
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // bit returns the bit of a tracked variable, 0 for others.
@@ -350,16 +342,14 @@ func (l *Login) failureTest(st State, e ast.Expr, index int) bool {
 
 // readsAny reports whether e reads a tracked variable whose bit is in bits.
 func (l *Login) readsAny(e ast.Expr, bits uint64) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && !found {
-			if v, ok := l.Fn.Env.Info.Uses[id].(*types.Var); ok && l.bit(v)&bits != 0 {
-				found = true
-			}
+	return Any(e, false, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return false
 		}
-		return !found
+		v, ok := l.Fn.Env.Info.Uses[id].(*types.Var)
+		return ok && l.bit(v)&bits != 0
 	})
-	return found
 }
 
 // ---------------------------------------------------------------------------

@@ -80,31 +80,27 @@ func (b *Broken) holds(d ast.Decl, errPos []token.Pos) bool {
 }
 
 func hasBad(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
+	return flow.Any(n, false, func(m ast.Node) bool {
 		switch m.(type) {
 		case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
-			found = true
+			return true
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 func usesFailed(n ast.Node, info *types.Info, failed map[string]bool) bool {
 	if len(failed) == 0 || info == nil {
 		return false
 	}
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if id, ok := m.(*ast.Ident); ok {
-			if pn, ok := info.Uses[id].(*types.PkgName); ok && pn.Imported() != nil && failed[pn.Imported().Path()] {
-				found = true
-			}
+	return flow.Any(n, false, func(m ast.Node) bool {
+		id, ok := m.(*ast.Ident)
+		if !ok {
+			return false
 		}
-		return !found
+		pn, ok := info.Uses[id].(*types.PkgName)
+		return ok && pn.Imported() != nil && failed[pn.Imported().Path()]
 	})
-	return found
 }
 
 // declName names a declaration for messages: f, (*T).M, T, x.

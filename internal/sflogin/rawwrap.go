@@ -106,16 +106,14 @@ func (st *state) rawHandsBack(body *ast.BlockStmt, sig *types.Signature, call *a
 // mentionsAny reports whether e reads one of the variables (function
 // literals included: a closure over the body still reads it).
 func mentionsAny(info *types.Info, e ast.Node, vars map[*types.Var]bool) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && vars[v] {
-				found = true
-			}
+	return flow.Any(e, false, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return false
 		}
-		return !found
+		v, ok := info.Uses[id].(*types.Var)
+		return ok && vars[v]
 	})
-	return found
 }
 
 func isNilIdent(info *types.Info, e ast.Expr) bool {
