@@ -323,15 +323,13 @@ func (st *state) logoutMethod(t types.Type, method string) string {
 			continue
 		}
 		recv, _ := st.info.Defs[fd.Recv.List[0].Names[0]].(*types.Var)
-		found := false
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && !found {
-				if c := st.res.Lookup(call); c != nil && c.Kind == sfapi.Logout && c.Recv != nil &&
-					recv != nil && flow.RootVar(st.info, c.Recv) == recv {
-					found = true
-				}
+		found := flow.Any(fd.Body, false, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return false
 			}
-			return !found
+			c := st.res.Lookup(call)
+			return c != nil && c.Kind == sfapi.Logout && c.Recv != nil && recv != nil && flow.RootVar(st.info, c.Recv) == recv
 		})
 		if found {
 			return m.Name()

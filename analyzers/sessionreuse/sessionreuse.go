@@ -642,11 +642,10 @@ func (st *state) findBroken(s *site) *broken {
 // handedOn reports whether v is passed to a function other than a
 // Salesforce API or a print: that function may fill the cache (setCache(c)).
 func (st *state) handedOn(fi *flow.Func, v *types.Var) bool {
-	found := false
-	ast.Inspect(fi.Body, func(n ast.Node) bool {
+	return flow.Any(fi.Body, false, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || found {
-			return !found
+		if !ok {
+			return false
 		}
 		for _, a := range call.Args {
 			if id, ok := ast.Unparen(a).(*ast.Ident); !ok || st.info.Uses[id] != v {
@@ -654,12 +653,11 @@ func (st *state) handedOn(fi *flow.Func, v *types.Var) bool {
 			}
 			fn := st.env.Callee(call)
 			if fn == nil || fn.Pkg() == nil || (!st.env.Salesforce(fn) && !flow.Printing(fn)) {
-				found = true
+				return true
 			}
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // definingAssign returns the := that declares v in the function.

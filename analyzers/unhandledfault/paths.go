@@ -267,25 +267,21 @@ func (p *path) end(st flow.State, kind string) {
 // reestablishes reports whether n gives the session variable a session
 // again (another login, a reused session id, a refresh): a fallback.
 func (p *path) reestablishes(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
+	return flow.Any(n, false, func(m ast.Node) bool {
 		call, ok := m.(*ast.CallExpr)
-		if !ok || found {
-			return !found
+		if !ok {
+			return false
 		}
 		rc := p.c.res.Lookup(call)
 		if rc == nil || rc.Recv == nil || call == p.l.Expr {
-			return true
+			return false
 		}
 		switch rc.Kind {
 		case sfapi.Login, sfapi.Reuse, sfapi.Refresh:
-			if flow.IdentVar(p.c.info, rc.Recv) == p.sessVar {
-				found = true
-			}
+			return flow.IdentVar(p.c.info, rc.Recv) == p.sessVar
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // returnsErr reports whether n returns the login error to the caller.

@@ -493,45 +493,39 @@ func within(n ast.Node, pos token.Pos) bool { return n.Pos() <= pos && pos < n.E
 // mentionsTime reports whether a condition is an expiry check: time.Since,
 // time.Until, time.Now, or Time.After/Before/Equal/Compare/IsZero/Sub.
 func (st guardSite) mentionsTime(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	return Any(e, true, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
-			_, lit := n.(*ast.FuncLit)
-			return !lit && !found
+			return false
 		}
 		fn, _ := typeutil.Callee(st.env.Info, call).(*types.Func)
 		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" {
-			return !found
+			return false
 		}
 		switch fn.Name() {
 		case "Since", "Until", "Now", "After", "Before", "Equal", "Compare", "IsZero", "Sub":
-			found = true
+			return true
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // validityCheck reports whether a condition asks a stored token whether it
 // is still valid (oauth2.Token.Valid and the like).
 func (st guardSite) validityCheck(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	return Any(e, true, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
-			_, lit := n.(*ast.FuncLit)
-			return !lit && !found
+			return false
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isLocation(st.env.Info, sel.X) {
 			switch sel.Sel.Name {
 			case "Valid", "IsValid", "Expired", "IsExpired", "NeedsRefresh", "IsZero":
-				found = true
+				return true
 			}
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // isFlag reports whether a condition is a boolean variable or field that the

@@ -101,14 +101,10 @@ func (e *Env) predicateClassifies(fn ast.Node) bool {
 		return false
 	}
 	k := &classifier{env: e, taint: map[*types.Var]bool{p: true}, classes: map[*types.Var]bool{}}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if x, ok := n.(ast.Expr); ok && !found && k.classifies(x) {
-			found = true
-		}
-		return !found
+	return Any(body, false, func(n ast.Node) bool {
+		x, ok := n.(ast.Expr)
+		return ok && k.classifies(x)
 	})
-	return found
 }
 
 // helperCall returns the call as a call to a retry helper, or nil.
