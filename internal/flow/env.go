@@ -129,6 +129,23 @@ func (e *Env) Parent(n ast.Node) ast.Node {
 	return e.parents[n]
 }
 
+// descends reports whether a question about the ancestors of n is answered
+// by a descent from its declaration, and counts it as one of the few such
+// answers the declaration gets before its parents are indexed (see Parent).
+func (e *Env) descends(n ast.Node) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if _, ok := e.parents[n]; ok {
+		return false
+	}
+	d := e.decl(n.Pos())
+	if d == nil || e.indexed[d] || e.asked[d] >= descentsBeforeIndex {
+		return false
+	}
+	e.asked[d]++
+	return true
+}
+
 // descentsBeforeIndex is how many Parent questions about one top-level
 // declaration are answered by a descent before its nodes are indexed.
 const descentsBeforeIndex = 64

@@ -397,6 +397,14 @@ func (f *Func) Path(n ast.Node) []ast.Node {
 	if n == nil {
 		return nil
 	}
+	if !f.Env.descends(n) {
+		// The declaration's parents are indexed (or about to be).
+		var out []ast.Node
+		for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
+			out = append(out, m)
+		}
+		return out
+	}
 	// One descent from the function's node through the nodes that hold n.
 	var stack []ast.Node
 	found := false
