@@ -161,26 +161,40 @@ func (e *Env) descend(d ast.Decl, n ast.Node) ast.Node {
 		}
 		return nil
 	}
-	var path []ast.Node
-	var parent ast.Node
+	if held := holders(d, n); len(held) >= 2 {
+		return held[len(held)-2]
+	}
+	return nil
+}
+
+// holders returns the nodes from root down to n, both included, found by
+// one walk through the nodes whose extent holds n's; nil when root does
+// not hold n.
+func holders(root, n ast.Node) []ast.Node {
+	var stack []ast.Node
+	found := false
 	pos, end := n.Pos(), n.End()
-	ast.Inspect(d, func(m ast.Node) bool {
+	ast.Inspect(root, func(m ast.Node) bool {
 		switch {
-		case parent != nil:
-			return false
 		case m == nil:
-			path = path[:len(path)-1]
+			if !found {
+				stack = stack[:len(stack)-1]
+			}
+			return false
+		case found:
 			return false
 		case m == n:
-			parent = path[len(path)-1]
-			return false
+			found = true
 		case m.Pos() > pos || m.End() < end:
 			return false
 		}
-		path = append(path, m)
-		return true
+		stack = append(stack, m)
+		return !found
 	})
-	return parent
+	if !found {
+		return nil
+	}
+	return stack
 }
 
 // index records the parents of the nodes of the top-level declaration that

@@ -397,44 +397,20 @@ func (f *Func) Path(n ast.Node) []ast.Node {
 	if n == nil {
 		return nil
 	}
-	if !f.Env.descends(n) {
-		// The declaration's parents are indexed (or about to be).
-		var out []ast.Node
-		for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
-			out = append(out, m)
-		}
-		return out
-	}
-	// One descent from the function's node through the nodes that hold n.
-	var stack []ast.Node
-	found := false
-	pos, end := n.Pos(), n.End()
-	ast.Inspect(f.Node, func(m ast.Node) bool {
-		switch {
-		case m == nil:
-			if !found {
-				stack = stack[:len(stack)-1]
-			}
-			return false
-		case found:
-			return false
-		case m == n:
-			found = true
-		case m.Pos() > pos || m.End() < end:
-			return false
-		}
-		stack = append(stack, m)
-		return !found
-	})
 	var out []ast.Node
-	if !found { // not in the function: up to the file
-		for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
-			out = append(out, m)
+	if f.Env.descends(n) {
+		// One descent from the function's node through the nodes that hold n.
+		if held := holders(f.Node, n); held != nil {
+			for i := len(held) - 1; i > 0; i-- {
+				out = append(out, held[i])
+			}
+			return out
 		}
-		return out
 	}
-	for i := len(stack) - 1; i > 0; i-- {
-		out = append(out, stack[i])
+	// The declaration's parents are indexed (or about to be), or n is not
+	// in the function: up to the file.
+	for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
+		out = append(out, m)
 	}
 	return out
 }
