@@ -568,41 +568,39 @@ func (r *rawCheck) endpoint() (name, short, codes, keep string) {
 }
 
 func (r *rawCheck) reportUnchecked() {
-	name, short, codes, keep := r.endpoint()
 	look := `its status or its "error" field`
 	if r.l.Endpoint.Vocab == sfapi.SOAP {
 		look = "its status or for a fault"
 	}
-	msg := pick([]string{
-		fmt.Sprintf("the answer of %s is read without a look at %s", name, look),
-		fmt.Sprintf("the answer of %s is read without a look at %s", short, look),
-	},
-		fmt.Sprintf("Check resp.StatusCode (200) and, on failure, return an error that keeps %s (%s)", keep, codes),
-		fmt.Sprintf("Check resp.StatusCode (200) and, on failure, return an error that keeps %s", keep),
-	)
-	r.c.report(analysis.Diagnostic{Pos: r.l.Expr.Pos(), End: r.l.Expr.End(), Category: "unchecked", Message: msg})
+	r.reportAbout(r.l.Expr, "unchecked", func(endpoint string) string {
+		return fmt.Sprintf("the answer of %s is read without a look at %s", endpoint, look)
+	}, func(keep string) string {
+		return "Check resp.StatusCode (200) and, on failure, return an error that keeps " + keep
+	}, "")
 }
 
 func (r *rawCheck) reportSwallowed(what string) {
-	name, short, codes, keep := r.endpoint()
-	msg := pick([]string{
-		fmt.Sprintf("when %s rejects the login, %s", name, what),
-		fmt.Sprintf("when %s rejects the login, %s", short, what),
-	},
-		fmt.Sprintf("Return an error that keeps %s, so the caller can act on the code (%s)", keep, codes),
-		fmt.Sprintf("Return an error that keeps %s", keep),
-	)
-	r.c.report(analysis.Diagnostic{Pos: r.l.Expr.Pos(), End: r.l.Expr.End(), Category: "swallowed", Message: msg})
+	r.reportAbout(r.l.Expr, "swallowed", rejects(what), func(keep string) string {
+		return "Return an error that keeps " + keep
+	}, ", so the caller can act on the code")
 }
 
 func (r *rawCheck) reportErased(x ast.Expr, how string) {
+	r.reportAbout(x, "erased", rejects(how), func(keep string) string {
+		return "Keep " + keep + " in the error"
+	}, ", so a caller learns the code")
+}
+
+// rejects is the first sentence "when <endpoint> rejects the login, <what>".
+func rejects(what string) func(endpoint string) string {
+	return func(endpoint string) string { return fmt.Sprintf("when %s rejects the login, %s", endpoint, what) }
+}
+
+// reportAbout reports at the node a message whose first sentence names the
+// endpoint (in full, else shortened) and whose fix says what of the answer
+// the error must keep: fix(keep)+why and the codes, else fix(keep) alone.
+func (r *rawCheck) reportAbout(at ast.Node, category string, first func(endpoint string) string, fix func(keep string) string, why string) {
 	name, short, codes, keep := r.endpoint()
-	msg := pick([]string{
-		fmt.Sprintf("when %s rejects the login, %s", name, how),
-		fmt.Sprintf("when %s rejects the login, %s", short, how),
-	},
-		fmt.Sprintf("Keep %s in the error, so a caller learns the code (%s)", keep, codes),
-		fmt.Sprintf("Keep %s in the error", keep),
-	)
-	r.c.report(analysis.Diagnostic{Pos: x.Pos(), End: x.End(), Category: "erased", Message: msg})
+	msg := pick([]string{first(name), first(short)}, fix(keep)+why+" ("+codes+")", fix(keep))
+	r.c.report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: category, Message: msg})
 }
