@@ -138,7 +138,8 @@ type checker struct {
 
 	// appended holds the right-hand sides of += statements.
 	appended map[ast.Expr]bool
-	// mutated holds package-level variables that may change after initialisation.
+	// mutated holds package-level variables that may change after
+	// initialisation; nil until isMutated fills it.
 	mutated map[*types.Var]bool
 	// sfConfigs holds variables used as the receiver of a Salesforce
 	// oauth2.Config login (PasswordCredentialsToken).
@@ -167,45 +168,33 @@ func (c *checker) files() []*ast.File {
 	return out
 }
 
-// index scans the package once: += statements, package-level variables that
-// change, and the variables composite literals initialise.
+// index reads the package's assignments and value specs, gathered by the
+// shared pass: += statements and the variables composite literals
+// initialise. Which package-level variables change is found on first use
+// (isMutated).
 func (c *checker) index() {
 	c.appended = map[ast.Expr]bool{}
-	c.mutated = map[*types.Var]bool{}
 	c.owner = map[*ast.CompositeLit]*types.Var{}
 	c.varIdent = map[*types.Var]*ast.Ident{}
 	c.sfConfigs = map[*types.Var]bool{}
-	for _, f := range c.pass.Files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
+	for _, n := range c.res.Env.Nodes().Defs {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.ADD_ASSIGN && len(n.Rhs) == 1 {
+				c.appended[n.Rhs[0]] = true
 			}
-			stack = append(stack, n)
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				if n.Tok == token.ADD_ASSIGN && len(n.Rhs) == 1 {
-					c.appended[n.Rhs[0]] = true
-				}
-				if len(n.Lhs) == len(n.Rhs) {
-					for i, lhs := range n.Lhs {
-						c.noteOwner(lhs, n.Rhs[i])
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i, id := range n.Names {
-						c.noteOwner(id, n.Values[i])
-					}
-				}
-			case *ast.Ident:
-				if v, ok := c.info.Uses[n].(*types.Var); ok && c.packageLevel(v) && mutates(c.info, stack) {
-					c.mutated[v] = true
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, lhs := range n.Lhs {
+					c.noteOwner(lhs, n.Rhs[i])
 				}
 			}
-			return true
-		})
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					c.noteOwner(id, n.Values[i])
+				}
+			}
+		}
 	}
 	for _, call := range c.calls() {
 		if call.API != nil && call.API.When == sfapi.SalesforceTokenURL {
@@ -233,6 +222,31 @@ func (c *checker) noteOwner(lhs, rhs ast.Expr) {
 			}
 		}
 	}
+}
+
+// isMutated reports whether a package-level variable may change after
+// initialisation. The first question walks the package once.
+func (c *checker) isMutated(v *types.Var) bool {
+	if c.mutated == nil {
+		c.mutated = map[*types.Var]bool{}
+		for _, f := range c.pass.Files {
+			var stack []ast.Node
+			ast.Inspect(f, func(n ast.Node) bool {
+				if n == nil {
+					stack = stack[:len(stack)-1]
+					return true
+				}
+				stack = append(stack, n)
+				if id, ok := n.(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok && c.packageLevel(v) && mutates(c.info, stack) {
+						c.mutated[v] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return c.mutated[v]
 }
 
 // packageLevel reports whether v is a package-level variable of this package.
@@ -376,15 +390,15 @@ func (c *checker) checkCalls() {
 // oauth2.Config values pointed at Salesforce, wherever they are built:
 // composite literals and assignments to their fields.
 func (c *checker) checkStructs() {
+	nodes := c.res.Env.Nodes()
 	for _, f := range c.files() {
-		ast.Inspect(f, func(n ast.Node) bool {
+		nodes.Each(f, func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.CompositeLit:
 				c.compositeLit(n)
 			case *ast.AssignStmt:
 				c.fieldAssign(n)
 			}
-			return true
 		})
 	}
 }

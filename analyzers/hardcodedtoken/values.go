@@ -97,7 +97,7 @@ func (c *checker) walk(e ast.Expr, x walkCtx, out *[]piece, seen map[*types.Var]
 			return
 		}
 		pkgLevel := c.packageLevel(v)
-		if pkgLevel && (c.mutated[v] || exportedElsewhere(v)) {
+		if pkgLevel && (c.isMutated(v) || exportedElsewhere(v)) {
 			return // may be set at run time: its initialiser is only a default
 		}
 		seen[v] = true
@@ -351,7 +351,7 @@ func (c *checker) selector(e *ast.SelectorExpr, x walkCtx, out *[]piece, seen ma
 	if !ok || v.Pkg() != c.pass.Pkg || seen[v] {
 		return
 	}
-	if c.packageLevel(v) && (c.mutated[v] || exportedElsewhere(v)) {
+	if c.packageLevel(v) && (c.isMutated(v) || exportedElsewhere(v)) {
 		return
 	}
 	seen[v] = true

@@ -94,8 +94,9 @@ func (c *checker) codeField(e ast.Expr, loose bool) (*ast.SelectorExpr, *sfapi.F
 func (c *checker) checkCodes() {
 	var cls []*classification
 	var elseIfs map[*ast.IfStmt]bool // the ifs that continue a chain (else if)
+	nodes := c.res.Env.Nodes()
 	for _, file := range c.res.Files() {
-		ast.Inspect(file, func(n ast.Node) bool {
+		nodes.Each(file, func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.BinaryExpr:
 				if n.Op == token.EQL || n.Op == token.NEQ {
@@ -139,13 +140,12 @@ func (c *checker) checkCodes() {
 					elseIfs[next] = true
 				}
 				if elseIfs[n] {
-					return true // part of a chain seen from its head
+					return // part of a chain seen from its head
 				}
 				if cl := c.classifyIfs(n); cl != nil {
 					cls = append(cls, cl)
 				}
 			}
-			return true
 		})
 	}
 	for _, cl := range cls {

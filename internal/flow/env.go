@@ -57,8 +57,11 @@ type Env struct {
 }
 
 // Nodes returns the nodes of Files the package-wide walks look for,
-// gathered on first use unless SetNodes gave them.
+// gathered on first use unless SetNodes gave them; nil for a nil Env.
 func (e *Env) Nodes() *Nodes {
+	if e == nil {
+		return nil
+	}
 	e.nodesOnce.Do(func() {
 		if e.nodes == nil {
 			e.nodes = NewNodes(e.Files)
@@ -380,32 +383,26 @@ func (e *Env) DeriveNoReturn() {
 		body *ast.BlockStmt
 	}
 	var cands []cand
+	nodes := e.Nodes()
 	for fn, fd := range e.Decls {
 		// A function whose statements call nothing that may not return
 		// cannot be one; only call statements matter to go/cfg.
 		maybe := false
-		for _, s := range fd.Body.List {
-			ast.Inspect(s, func(n ast.Node) bool {
-				if maybe {
-					return false
+		nodes.EachInBody(fd, func(n ast.Node, inLit bool) {
+			es, ok := n.(*ast.ExprStmt)
+			if maybe || inLit || !ok {
+				return
+			}
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
+				callee := typeutil.Callee(e.Info, call)
+				if f, ok := callee.(*types.Func); ok && (e.Decls[f.Origin()] != nil || e.noReturnFunc(f)) {
+					maybe = true
 				}
-				switch n := n.(type) {
-				case *ast.FuncLit:
-					return false
-				case *ast.ExprStmt:
-					if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
-						callee := typeutil.Callee(e.Info, call)
-						if f, ok := callee.(*types.Func); ok && (e.Decls[f.Origin()] != nil || e.noReturnFunc(f)) {
-							maybe = true
-						}
-						if b, ok := callee.(*types.Builtin); ok && b.Name() == "panic" {
-							maybe = true
-						}
-					}
+				if b, ok := callee.(*types.Builtin); ok && b.Name() == "panic" {
+					maybe = true
 				}
-				return true
-			})
-		}
+			}
+		})
 		if maybe {
 			cands = append(cands, cand{fn, fd.Body})
 		}

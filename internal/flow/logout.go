@@ -187,24 +187,25 @@ func (e *Env) DeriveRawLogouts() {
 		helpers []*types.Func
 	}
 	var sums []*summary
+	nodes := e.Nodes()
 	for _, fn := range sortedFuncs(e.Decls) {
 		fd := e.Decls[fn]
 		sum := &summary{fn: fn}
 		logsIn := false
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
+		nodes.EachInBody(fd, func(n ast.Node, _ bool) {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || logsIn {
-				return !logsIn
+				return
 			}
 			if c := e.Lookup(call); c != nil {
 				if c.Kind == sfapi.Login {
 					logsIn = true
-					return false
+					return
 				}
 				if c.Kind == sfapi.Logout && c.Endpoint != nil {
 					sum.base.SOAP = sum.base.SOAP || c.Endpoint.Vocab == sfapi.SOAP
 					sum.base.Revoke = sum.base.Revoke || c.Endpoint.Vocab == sfapi.OAuth
-					return true
+					return
 				}
 			}
 			callee, _ := typeutil.Callee(e.Info, call).(*types.Func)
@@ -220,7 +221,6 @@ func (e *Env) DeriveRawLogouts() {
 					sum.base.Revoke = sum.base.Revoke || f.Revoke
 				}
 			}
-			return true
 		})
 		if !logsIn && (sum.base.SOAP || sum.base.Revoke || len(sum.helpers) > 0) {
 			sums = append(sums, sum)

@@ -7,8 +7,9 @@ import (
 
 // Nodes are the nodes of a package's files that the walks of the whole
 // package look for, gathered in one walk, each list in source order (the
-// order of ast.Inspect). The shared pass, the model and the entry-point
-// finder read them instead of walking the files again.
+// order of ast.Inspect). The shared pass, the model, the entry-point finder
+// and the analyzers' package-wide checks read them instead of walking the
+// files again.
 type Nodes struct {
 	// Defs are the assignments and value specs (*ast.AssignStmt,
 	// *ast.ValueSpec), in one list: their order counts.
@@ -21,26 +22,161 @@ type Nodes struct {
 	// Bad are the positions of the nodes the parser could not parse
 	// (*ast.BadExpr, *ast.BadStmt, *ast.BadDecl), file by file.
 	Bad []token.Pos
+
+	// all holds every node of the kinds Gathered names, in the order of
+	// ast.Inspect, and inLit whether each is inside a function literal
+	// (its signature or its body).
+	all   []ast.Node
+	inLit []bool
+	files map[*ast.File]span     // each file's part of all
+	bodys map[*ast.FuncDecl]span // each declaration's body's part of all
+}
+
+type span struct{ from, to int }
+
+// Gathered reports whether n is of a kind the walk keeps for InFile and
+// InBody: assignments, value specs, calls, binary expressions, composite
+// literals, function declarations and literals, and the if, switch,
+// type switch, return, expression, inc/dec, range, go and defer statements.
+func Gathered(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.AssignStmt, *ast.ValueSpec, *ast.CallExpr, *ast.BinaryExpr, *ast.CompositeLit,
+		*ast.FuncDecl, *ast.FuncLit, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
+		*ast.ReturnStmt, *ast.ExprStmt, *ast.IncDecStmt, *ast.RangeStmt, *ast.GoStmt, *ast.DeferStmt:
+		return true
+	}
+	return false
 }
 
 // NewNodes gathers the nodes of the files.
 func NewNodes(files []*ast.File) *Nodes {
-	ns := &Nodes{}
+	ns := &Nodes{files: make(map[*ast.File]span, len(files)), bodys: map[*ast.FuncDecl]span{}}
 	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt, *ast.ValueSpec:
-				ns.Defs = append(ns.Defs, n)
-			case *ast.CallExpr:
-				ns.Calls = append(ns.Calls, n)
-				ns.CallFile = append(ns.CallFile, f)
-			case *ast.FuncDecl:
-				ns.FuncDecls = append(ns.FuncDecls, n)
-			case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
-				ns.Bad = append(ns.Bad, n.Pos())
+		from := len(ns.all)
+		ns.gather(f, f, false)
+		ns.files[f] = span{from, len(ns.all)}
+	}
+	return ns
+}
+
+// gather walks root, in file f, inLit when root is inside a function
+// literal.
+func (ns *Nodes) gather(f *ast.File, root ast.Node, inLit bool) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		if Gathered(n) {
+			ns.all = append(ns.all, n)
+			ns.inLit = append(ns.inLit, inLit)
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			ns.Defs = append(ns.Defs, n)
+		case *ast.CallExpr:
+			ns.Calls = append(ns.Calls, n)
+			ns.CallFile = append(ns.CallFile, f)
+		case *ast.FuncDecl:
+			ns.FuncDecls = append(ns.FuncDecls, n)
+			// The body's nodes in a span of their own (InBody).
+			if n.Doc != nil {
+				ns.gather(f, n.Doc, inLit)
+			}
+			if n.Recv != nil {
+				ns.gather(f, n.Recv, inLit)
+			}
+			ns.gather(f, n.Name, inLit)
+			ns.gather(f, n.Type, inLit)
+			if n.Body != nil {
+				from := len(ns.all)
+				ns.gather(f, n.Body, inLit)
+				ns.bodys[n] = span{from, len(ns.all)}
+			}
+			return false
+		case *ast.FuncLit:
+			ns.gather(f, n.Type, true)
+			ns.gather(f, n.Body, true)
+			return false
+		case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
+			ns.Bad = append(ns.Bad, n.Pos())
+		}
+		return true
+	})
+}
+
+// InFile returns the gathered nodes of file f (see Gathered), in the order
+// of ast.Inspect; ok is false for a file the walk did not see.
+func (ns *Nodes) InFile(f *ast.File) (nodes []ast.Node, ok bool) {
+	s, ok := ns.files[f]
+	if !ok {
+		return nil, false
+	}
+	return ns.all[s.from:s.to], true
+}
+
+// InBody returns the gathered nodes of a function declaration's body (see
+// Gathered), in the order of ast.Inspect, and for each whether it is inside
+// a function literal; ok is false for a declaration the walk did not see.
+func (ns *Nodes) InBody(fd *ast.FuncDecl) (nodes []ast.Node, inLit []bool, ok bool) {
+	s, ok := ns.bodys[fd]
+	if !ok {
+		return nil, nil, false
+	}
+	return ns.all[s.from:s.to], ns.inLit[s.from:s.to], true
+}
+
+// Each calls fn for each gathered node of file f (see Gathered), in the
+// order of ast.Inspect; it walks a file the gathering did not see. A nil
+// Nodes walks too.
+func (ns *Nodes) Each(f *ast.File, fn func(ast.Node)) {
+	if ns != nil {
+		if nodes, ok := ns.InFile(f); ok {
+			for _, n := range nodes {
+				fn(n)
+			}
+			return
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n != nil && Gathered(n) {
+			fn(n)
+		}
+		return true
+	})
+}
+
+// EachInBody calls fn for each gathered node of a function declaration's
+// body (see Gathered), in the order of ast.Inspect, with whether it is
+// inside a function literal; it walks a body the gathering did not see. A
+// nil Nodes walks too.
+func (ns *Nodes) EachInBody(fd *ast.FuncDecl, fn func(n ast.Node, inLit bool)) {
+	if fd.Body == nil {
+		return
+	}
+	if ns != nil {
+		if nodes, inLit, ok := ns.InBody(fd); ok {
+			for i, n := range nodes {
+				fn(n, inLit[i])
+			}
+			return
+		}
+	}
+	var walk func(root ast.Node, inLit bool)
+	walk = func(root ast.Node, inLit bool) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			if n == nil {
+				return false
+			}
+			if Gathered(n) {
+				fn(n, inLit)
+			}
+			if lit, ok := n.(*ast.FuncLit); ok {
+				walk(lit.Type, true)
+				walk(lit.Body, true)
+				return false
 			}
 			return true
 		})
 	}
-	return ns
+	walk(fd.Body, false)
 }

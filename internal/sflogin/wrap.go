@@ -49,25 +49,19 @@ func (st *state) deriveFacts() {
 		}
 		var calls []*ast.CallExpr
 		var nodes []ast.Node // what inspectBody visits in the body
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
+		st.nodes.EachInBody(fd, func(n ast.Node, inLit bool) {
 			switch n := n.(type) {
-			case *ast.FuncLit:
-				// Its calls count for callers, not for the body's own.
-				ast.Inspect(n.Body, func(m ast.Node) bool {
-					if call, ok := m.(*ast.CallExpr); ok {
-						called(call)
-					}
-					return true
-				})
-				return false
 			case *ast.CallExpr:
-				calls = append(calls, n)
-				nodes = append(nodes, n)
 				called(n)
+				if !inLit { // a literal's calls count for callers, not for the body's own
+					calls = append(calls, n)
+					nodes = append(nodes, n)
+				}
 			case *ast.AssignStmt, *ast.ReturnStmt:
-				nodes = append(nodes, n)
+				if !inLit {
+					nodes = append(nodes, n)
+				}
 			}
-			return true
 		})
 		st.bodies[fd.Body] = nodes
 		decls = append(decls, decl{fd, obj, calls})
