@@ -41,11 +41,42 @@ type Func struct {
 	values   map[string]*valueGraph // carry graphs by carrier kind (see values.go)
 	codeRead map[*types.Var]bool    // see CodeRead
 
+	// nodes are the body's nodes the lazy indexes read (see bodyKind), in
+	// the order of ast.Inspect, gathered by the walk of index.
+	nodes []bodyNode
+	// captured are the variables the function literals of the body use,
+	// once per use.
+	captured []*types.Var
+
 	ixOnce sync.Once // see ix
 	idx    *funcIndex
 	// prefixes holds the guards of the prefixes of statement lists (see prefixGuards).
 	prefixMu sync.Mutex
 	prefixes map[ast.Node]*prefix
+}
+
+// bodyNode is a node of a function body, where it is.
+type bodyNode struct {
+	n    ast.Node
+	top  ast.Node // the CFG node that holds it; nil outside any
+	lit  bool     // inside a function literal of the body
+	inGo bool     // inside a go statement
+}
+
+// bodyKind reports whether index keeps a node of the body for the lazy
+// indexes (buildIndex, mayLoop, callsItself, the carry graphs).
+func bodyKind(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt, *ast.ValueSpec, *ast.IncDecStmt, *ast.CallExpr, *ast.CompositeLit,
+		*ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.DeferStmt, *ast.ForStmt, *ast.FuncLit,
+		*ast.GoStmt, *ast.ReturnStmt, *ast.SendStmt, *ast.RangeStmt:
+		return true
+	case *ast.UnaryExpr:
+		return n.Op == token.AND
+	case *ast.BranchStmt:
+		return n.Tok == token.GOTO
+	}
+	return false
 }
 
 type varDef struct {
@@ -148,12 +179,18 @@ func (f *Func) index() {
 	// condition) becomes the current node while its subtree is walked.
 	// Statements that are not nodes themselves (a range or type switch
 	// statement, a case clause) are walked too, outside any node.
-	stack := make([]ast.Node, 0, 64) // for each open node, the node and top to restore
-	path := make([]ast.Node, 0, 32)  // the open nodes: the last is the parent of the next
+	type open struct {
+		node, top ast.Node
+		lit, inGo bool
+	}
+	lit, inGo := false, false
+	stack := make([]open, 0, 32)    // for each open node, what to restore
+	path := make([]ast.Node, 0, 32) // the open nodes: the last is the parent of the next
 	ast.Inspect(f.Body, func(n ast.Node) bool {
 		if n == nil {
-			node, top = stack[len(stack)-2], stack[len(stack)-1]
-			stack = stack[:len(stack)-2]
+			o := stack[len(stack)-1]
+			node, top, lit, inGo = o.node, o.top, o.lit, o.inGo
+			stack = stack[:len(stack)-1]
 			path = path[:len(path)-1]
 			return false
 		}
@@ -162,17 +199,28 @@ func (f *Func) index() {
 			parent = path[len(path)-1]
 		}
 		path = append(path, n)
-		stack = append(stack, node, top)
+		stack = append(stack, open{node, top, lit, inGo})
 		if _, ok := f.at[n]; ok && node == top {
 			node, top = n, n
 		}
+		if bodyKind(n) {
+			f.nodes = append(f.nodes, bodyNode{n, top, lit, inGo})
+		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() && !skip[n] && top != nil {
-				f.reads[top] = append(f.reads[top], v)
+			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() {
+				if !skip[n] && top != nil {
+					f.reads[top] = append(f.reads[top], v)
+				}
+				if lit {
+					f.captured = append(f.captured, v)
+				}
 			}
+		case *ast.GoStmt:
+			inGo = true
 		case *ast.FuncLit:
 			node = nil // its assignments happen when it runs, not here
+			lit = true
 
 		case *ast.AssignStmt:
 			if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {

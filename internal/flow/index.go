@@ -159,27 +159,17 @@ func (f *Func) buildIndex() {
 			}
 		}
 	}
-	ast.Inspect(f.Body, func(n ast.Node) bool {
-		if n == nil {
-			return false
-		}
+	for _, v := range f.captured {
+		x.captured[v] = true
+	}
+	for _, bn := range f.nodes {
+		n := bn.n
 		assigns(n)
 		store(n)
+		if bn.lit {
+			continue // a literal's stores and assignments count too; nothing else
+		}
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			// A literal's variables are captured; its stores and
-			// assignments count too.
-			ast.Inspect(n.Body, func(m ast.Node) bool {
-				assigns(m)
-				store(m)
-				if id, ok := m.(*ast.Ident); ok {
-					if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
-						x.captured[v] = true
-					}
-				}
-				return true
-			})
-			return false
 		case *ast.SwitchStmt:
 			for _, c := range n.Body.List {
 				if cc, ok := c.(*ast.CaseClause); ok {
@@ -205,28 +195,31 @@ func (f *Func) buildIndex() {
 				}
 			}
 		}
-		return true
-	})
+	}
 	for _, l := range f.Logins {
 		if l.At.Valid() {
 			x.logins[l.At.Node()] = append(x.logins[l.At.Node()], l)
 		}
 	}
-	for n := range f.at {
-		ast.Inspect(n, func(m ast.Node) bool {
-			if call, ok := m.(*ast.CallExpr); ok && !x.logouts[n] && f.Env.IsLogoutCall(call) {
-				x.logouts[n] = true
-			}
-			return !x.logouts[n]
-		})
+	// The CFG nodes that hold a logout call, in a nested literal too.
+	for _, bn := range f.nodes {
+		if call, ok := bn.n.(*ast.CallExpr); ok && bn.top != nil && !x.logouts[bn.top] && f.Env.IsLogoutCall(call) {
+			x.logouts[bn.top] = true
+		}
 	}
 	// The function's own calls, block by block, and what can reach them.
 	blocks := f.CFG.Blocks
 	x.recursive = make([]bool, len(blocks))
 	x.recReach = make([]bool, len(blocks))
 	if f.Obj != nil {
+		self := map[ast.Node]bool{} // the CFG nodes that call the function (not in a literal)
+		for _, bn := range f.nodes {
+			if call, ok := bn.n.(*ast.CallExpr); ok && !bn.lit && bn.top != nil && !self[bn.top] && f.isSelf(call) {
+				self[bn.top] = true
+			}
+		}
 		var seeds []*cfg.Block
-		x.recReach, seeds = f.reachingBlocks(f.callsItself)
+		x.recReach, seeds = f.reachingBlocks(func(n ast.Node) bool { return self[n] })
 		for _, b := range seeds {
 			x.recursive[b.Index] = true
 		}
@@ -284,41 +277,35 @@ func counted(info *types.Info, fs *ast.ForStmt) bool {
 	return false
 }
 
-// callsItself reports whether n calls the function (not inside a literal).
 // mayLoop reports whether the function has a goto or calls itself: a way
-// back to a login that no loop statement encloses. One walk, memoised.
+// back to a login that no loop statement encloses. Memoised.
 func (f *Func) mayLoop() bool {
 	f.mayLoopOnce.Do(func() {
-		ast.Inspect(f.Body, func(m ast.Node) bool {
-			switch m := m.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.BranchStmt:
-				if m.Tok == token.GOTO {
-					f.loops = true
-				}
-			case *ast.CallExpr:
-				if f.Obj != nil {
-					if fn := f.Env.Callee(m); fn != nil && fn.Origin() == f.Obj.Origin() {
-						f.loops = true
-					}
-				}
+		for _, bn := range f.nodes {
+			if bn.lit {
+				continue
 			}
-			return !f.loops
-		})
+			switch n := bn.n.(type) {
+			case *ast.BranchStmt:
+				f.loops = true // a goto: bodyKind keeps no other branch
+			case *ast.CallExpr:
+				f.loops = f.isSelf(n)
+			}
+			if f.loops {
+				break
+			}
+		}
 	})
 	return f.loops
 }
 
-func (f *Func) callsItself(n ast.Node) bool {
-	return Any(n, true, func(m ast.Node) bool {
-		call, ok := m.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		fn := f.Env.Callee(call)
-		return fn != nil && fn.Origin() == f.Obj.Origin()
-	})
+// isSelf reports whether call calls the function itself.
+func (f *Func) isSelf(call *ast.CallExpr) bool {
+	if f.Obj == nil {
+		return false
+	}
+	fn := f.Env.Callee(call)
+	return fn != nil && fn.Origin() == f.Obj.Origin()
 }
 
 // dependsOn returns the variables v is computed from in one step: those

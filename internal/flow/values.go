@@ -161,7 +161,7 @@ func (f *Func) graph(raw bool, holders []types.Type) *valueGraph {
 func (f *Func) newGraph(raw bool, holders []types.Type) *valueGraph {
 	g := &valueGraph{f: f, raw: raw, holders: holders, carry: map[types.Type]bool{},
 		edges: map[*types.Var][]*types.Var{}, escapes: map[*types.Var][]Escape{},
-		inline: inlineLits(f.Body), fresh: map[*types.Var]int8{}}
+		inline: f.inlineLits(), fresh: map[*types.Var]int8{}}
 	g.build()
 	return g
 }
@@ -184,15 +184,17 @@ func (g *valueGraph) escape(src []*types.Var, e Escape) {
 
 func (g *valueGraph) build() {
 	f := g.f
-	ast.Inspect(f.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
+	for _, bn := range f.nodes {
+		if bn.inGo {
+			continue // captured with its go statement
+		}
+		switch n := bn.n.(type) {
 		case *ast.FuncLit:
 			if n != f.Node && !g.inline[n] {
 				g.escape(usedVars(g.info(), n), Escape{Node: n, Kind: Captured})
 			}
 		case *ast.GoStmt:
 			g.escape(usedVars(g.info(), n), Escape{Node: n, Kind: Captured})
-			return false
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
 				g.escape(g.src(r), Escape{Node: n, Kind: Returned})
@@ -214,8 +216,7 @@ func (g *valueGraph) build() {
 		case *ast.CallExpr:
 			g.call(n)
 		}
-		return true
-	})
+	}
 }
 
 func (g *valueGraph) assign(n ast.Node, lhs, rhs []ast.Expr) {
@@ -605,6 +606,19 @@ func inlineLits(n ast.Node) map[*ast.FuncLit]bool {
 		}
 		return true
 	})
+	return inline
+}
+
+// inlineLits is inlineLits of the body, from the nodes index gathered.
+func (f *Func) inlineLits() map[*ast.FuncLit]bool {
+	inline := map[*ast.FuncLit]bool{}
+	for _, bn := range f.nodes {
+		if call, ok := bn.n.(*ast.CallExpr); ok && !bn.inGo {
+			if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+				inline[lit] = true
+			}
+		}
+	}
 	return inline
 }
 
