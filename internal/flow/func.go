@@ -152,14 +152,38 @@ func newFunc(env *Env, node ast.Node) *Func {
 	return f
 }
 
+// assignedTo reports whether the identifier at the end of path (the nodes
+// from the root down to it) is assigned, not read: it is, inside
+// parentheses or not, a left-hand side of an = or := statement.
+func assignedTo(path []ast.Node) bool {
+	i := len(path) - 1
+	child := path[i]
+	for i--; i >= 0; i-- {
+		switch p := path[i].(type) {
+		case *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.AssignStmt:
+			if p.Tok == token.ASSIGN || p.Tok == token.DEFINE {
+				for _, l := range p.Lhs {
+					if l == child {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // index records every assignment of the body (nested literals included:
 // a closure may assign a variable it captures) and, for each CFG node, the
 // variables it assigns as a whole.
 func (f *Func) index() {
 	info := f.Env.Info
-	var node ast.Node             // the CFG node being walked, nil inside nested literals
-	var top ast.Node              // the CFG node being walked
-	skip := map[*ast.Ident]bool{} // identifiers assigned, not read
+	var node ast.Node // the CFG node being walked, nil inside nested literals
+	var top ast.Node  // the CFG node being walked
 	add := func(id ast.Expr, d Def) {
 		v := identVar(info, id)
 		if v == nil {
@@ -200,8 +224,10 @@ func (f *Func) index() {
 		}
 		path = append(path, n)
 		stack = append(stack, open{node, top, lit, inGo})
-		if _, ok := f.at[n]; ok && node == top {
-			node, top = n, n
+		if top == nil { // CFG nodes do not nest: none lies inside another
+			if _, ok := f.at[n]; ok {
+				node, top = n, n
+			}
 		}
 		if bodyKind(n) {
 			f.nodes = append(f.nodes, bodyNode{n, top, lit, inGo})
@@ -209,7 +235,7 @@ func (f *Func) index() {
 		switch n := n.(type) {
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() {
-				if !skip[n] && top != nil {
+				if top != nil && !assignedTo(path) {
 					f.reads[top] = append(f.reads[top], v)
 				}
 				if lit {
@@ -223,13 +249,6 @@ func (f *Func) index() {
 			lit = true
 
 		case *ast.AssignStmt:
-			if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
-				for _, l := range n.Lhs {
-					if id, ok := ast.Unparen(l).(*ast.Ident); ok {
-						skip[id] = true
-					}
-				}
-			}
 			for _, p := range Pairs(info, n.Lhs, n.Rhs) {
 				add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: n.Tok})
 			}
