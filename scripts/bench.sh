@@ -4,7 +4,9 @@
 # module of 20, 200 and 2,000 packages, against, in the same run: a no-op
 # analyzer in sflint's driver and load mode (the loading floor), the same
 # no-op without facts, `go vet ./...` with its default suite, and the cached
-# `go vet -vettool=sflint` re-run. Then (issue 15) peak memory of the
+# `go vet -vettool=sflint` re-run. sflint, the loading floor and the -compare
+# build are measured in turn, run after run, so that their ratios hold on a
+# machine whose speed drifts. Then (issue 15) peak memory of the
 # standalone command, `go vet -vettool=sflint` and the loading floor side by
 # side on std, x/tools and, with -large, a large module of your choice.
 # Prints markdown tables with ratios.

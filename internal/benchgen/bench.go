@@ -173,12 +173,17 @@ func (b *benchEnv) workload(name, dir string, vetCache bool) (measurement, error
 		rows = append(rows, row{label, m})
 		return nil
 	}
-	if err := add("sflint ./...", b.sflint, "./..."); err != nil {
-		return measurement{}, err
+	// sflint, its floor and the -compare build take turns, run after run:
+	// on a shared machine their ratios are only meaningful measured so.
+	together := [][]string{{b.sflint, "./..."}, {b.self, "noop", "./..."}}
+	if b.compare != "" {
+		together = append(together, []string{b.compare, "./..."})
 	}
-	if err := add("no-op analyzer with facts, same driver (loading floor)", b.self, "noop", "./..."); err != nil {
-		return measurement{}, err
+	ms, err := b.measureTogether(dir, together)
+	if err != nil {
+		return measurement{}, fmt.Errorf("%s: %v", name, err)
 	}
+	rows = append(rows, row{"sflint ./...", ms[0]}, row{"no-op analyzer with facts, same driver (loading floor)", ms[1]})
 	if err := add("no-op analyzer without facts (singlechecker)", b.self, "nofacts", "./..."); err != nil {
 		return measurement{}, err
 	}
@@ -204,9 +209,7 @@ func (b *benchEnv) workload(name, dir string, vetCache bool) (measurement, error
 		}
 	}
 	if b.compare != "" {
-		if err := add("sflint ./... (-compare build)", b.compare, "./..."); err != nil {
-			return measurement{}, err
-		}
+		rows = append(rows, row{"sflint ./... (-compare build)", ms[2]})
 	}
 	floor := rows[1].m
 	vet := rows[4].m
@@ -325,6 +328,31 @@ func (b *benchEnv) measure(dir, name string, args ...string) (measurement, error
 		peak = max(peak, m.rssKiB)
 	}
 	return measurement{wall: median(walls), cpu: median(cpus), rssKiB: peak}, nil
+}
+
+// measureTogether measures the commands in turn, run after run (the first,
+// then the second... then the first again), so that a machine that slows
+// down or speeds up during the benchmark weighs on each alike.
+func (b *benchEnv) measureTogether(dir string, cmds [][]string) ([]measurement, error) {
+	walls := make([][]time.Duration, len(cmds))
+	cpus := make([][]time.Duration, len(cmds))
+	peaks := make([]int64, len(cmds))
+	for i := 0; i < b.runs; i++ {
+		for j, argv := range cmds {
+			m, err := b.once(dir, argv[0], argv[1:]...)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", strings.Join(argv, " "), err)
+			}
+			walls[j] = append(walls[j], m.wall)
+			cpus[j] = append(cpus[j], m.cpu)
+			peaks[j] = max(peaks[j], m.rssKiB)
+		}
+	}
+	out := make([]measurement, len(cmds))
+	for j := range cmds {
+		out[j] = measurement{wall: median(walls[j]), cpu: median(cpus[j]), rssKiB: peaks[j]}
+	}
+	return out, nil
 }
 
 func (b *benchEnv) once(dir, name string, args ...string) (measurement, error) {
