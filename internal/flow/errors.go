@@ -37,6 +37,9 @@ const (
 // error on a path in state st, and for Sunk how ("logged", "printed",
 // "written to the HTTP response", "passed to panic").
 func (l *Login) UseOf(n ast.Node, st State) (Use, string) {
+	if touch, ok := l.touches(n, st.Live|st.Carry); ok && !touch {
+		return NoUse, "" // nothing in n holds the error
+	}
 	use, detail := NoUse, ""
 	var stack []ast.Node
 	ast.Inspect(n, func(m ast.Node) bool {
@@ -355,6 +358,11 @@ func IsFunc(info *types.Info, call *ast.CallExpr, pkg, name string) bool {
 // the error, a type switch on the error that names a fault type, or
 // errors.As into a fault whose code the function reads.
 func (l *Login) Inspects(n ast.Node, st State) bool {
+	if touch, ok := l.touches(n, st.Live|st.Carry); ok && !touch {
+		// Nothing in n holds the error; n is not the assignment of a type
+		// switch on it either (the switch's subject would be in n).
+		return false
+	}
 	env := l.Fn.Env
 	if ts, ok := n.(ast.Stmt); ok && l.faultSwitch(ts, st) {
 		return true

@@ -30,6 +30,7 @@ type Func struct {
 	loops       bool                      // see mayLoop
 	writes      map[ast.Node][]varDef     // CFG node -> the variables it assigns as a whole
 	reads       map[ast.Node][]*types.Var // CFG node -> the variables it reads (closures it makes included)
+	assigns     map[ast.Node][]*types.Var // CFG node -> the variables named on the left of its = and := (closures included)
 	defs        map[*types.Var][]Def      // local variable -> its assignments, in source order
 	// derived maps a variable to those assigned from an expression reading
 	// it (w := f(v)), or handed as &w to a call with it, or bound to it by a
@@ -123,7 +124,7 @@ type Def struct {
 // newFunc builds the model of a function body.
 func newFunc(env *Env, node ast.Node) *Func {
 	f := &Func{Env: env, Node: node, at: map[ast.Node]Loc{}, writes: map[ast.Node][]varDef{}, derived: map[*types.Var][]*types.Var{},
-		reads: map[ast.Node][]*types.Var{}, defs: map[*types.Var][]Def{}}
+		reads: map[ast.Node][]*types.Var{}, assigns: map[ast.Node][]*types.Var{}, defs: map[*types.Var][]Def{}}
 	switch n := node.(type) {
 	case *ast.FuncDecl:
 		f.Body = n.Body
@@ -151,6 +152,21 @@ func newFunc(env *Env, node ast.Node) *Func {
 	f.index()
 	return f
 }
+
+// indexScratch is the stacks of index's walk, reused from one function to
+// the next.
+type indexScratch struct {
+	stack []openNode
+	path  []ast.Node
+}
+
+// openNode is what index restores when the walk leaves a node.
+type openNode struct {
+	node, top ast.Node
+	lit, inGo bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return &indexScratch{} }}
 
 // assignedTo reports whether the identifier at the end of path (the nodes
 // from the root down to it) is assigned, not read: it is, inside
@@ -203,13 +219,21 @@ func (f *Func) index() {
 	// condition) becomes the current node while its subtree is walked.
 	// Statements that are not nodes themselves (a range or type switch
 	// statement, a case clause) are walked too, outside any node.
-	type open struct {
-		node, top ast.Node
-		lit, inGo bool
-	}
 	lit, inGo := false, false
-	stack := make([]open, 0, 32)    // for each open node, what to restore
-	path := make([]ast.Node, 0, 32) // the open nodes: the last is the parent of the next
+	sc := scratchPool.Get().(*indexScratch)
+	defer scratchPool.Put(sc)
+	stack := sc.stack[:0] // for each open node, what to restore
+	path := sc.path[:0]   // the open nodes: the last is the parent of the next
+	defer func() {
+		// No AST kept alive by the pool (this package has a func clear).
+		for i, all := 0, stack[:cap(stack)]; i < len(all); i++ {
+			all[i] = openNode{}
+		}
+		for i, all := 0, path[:cap(path)]; i < len(all); i++ {
+			all[i] = nil
+		}
+		sc.stack, sc.path = stack[:0], path[:0]
+	}()
 	ast.Inspect(f.Body, func(n ast.Node) bool {
 		if n == nil {
 			o := stack[len(stack)-1]
@@ -223,7 +247,7 @@ func (f *Func) index() {
 			parent = path[len(path)-1]
 		}
 		path = append(path, n)
-		stack = append(stack, open{node, top, lit, inGo})
+		stack = append(stack, openNode{node, top, lit, inGo})
 		if top == nil { // CFG nodes do not nest: none lies inside another
 			if _, ok := f.at[n]; ok {
 				node, top = n, n
@@ -235,8 +259,12 @@ func (f *Func) index() {
 		switch n := n.(type) {
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() {
-				if top != nil && !assignedTo(path) {
-					f.reads[top] = append(f.reads[top], v)
+				if top != nil {
+					if assignedTo(path) {
+						f.assigns[top] = append(f.assigns[top], v)
+					} else {
+						f.reads[top] = append(f.reads[top], v)
+					}
 				}
 				if lit {
 					f.captured = append(f.captured, v)

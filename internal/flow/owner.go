@@ -140,7 +140,7 @@ func (f *Func) borrows(p *types.Var) bool {
 // graph: enough for value questions (carry graphs, assignments).
 func newFuncLite(env *Env, fd *ast.FuncDecl) *Func {
 	f := &Func{Env: env, Node: fd, Body: fd.Body, at: map[ast.Node]Loc{}, writes: map[ast.Node][]varDef{},
-		derived: map[*types.Var][]*types.Var{}, reads: map[ast.Node][]*types.Var{}, defs: map[*types.Var][]Def{}}
+		derived: map[*types.Var][]*types.Var{}, reads: map[ast.Node][]*types.Var{}, assigns: map[ast.Node][]*types.Var{}, defs: map[*types.Var][]Def{}}
 	if obj, ok := env.Info.Defs[fd.Name].(*types.Func); ok {
 		f.Obj = obj
 		f.Sig, _ = obj.Type().(*types.Signature)

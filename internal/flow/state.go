@@ -81,6 +81,9 @@ func (l *Login) Mentions(st State, e ast.Node) bool {
 	if e == nil {
 		return false
 	}
+	if touch, ok := l.touches(e, st.Live|st.Carry); ok {
+		return touch
+	}
 	return Any(e, false, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
@@ -91,6 +94,33 @@ func (l *Login) Mentions(st State, e ast.Node) bool {
 		}
 		return false
 	})
+}
+
+// touches answers Mentions for a CFG node of the login's function from
+// what the function's index recorded, without walking it: whether n names
+// (reads or assigns, in a closure too) a tracked variable whose bit is in
+// mask, or is the node of the login call itself (CFG nodes do not nest:
+// no other holds the call). ok is false for a node that is not a CFG node
+// of the function: the caller walks it.
+func (l *Login) touches(n ast.Node, mask uint64) (touch, ok bool) {
+	f := l.Fn
+	if _, isNode := f.at[n]; !isNode {
+		return false, false
+	}
+	if n == l.At.Node() {
+		return true, true
+	}
+	for _, v := range f.reads[n] {
+		if l.bit(v)&mask != 0 {
+			return true, true
+		}
+	}
+	for _, v := range f.assigns[n] {
+		if l.bit(v)&mask != 0 {
+			return true, true
+		}
+	}
+	return false, true
 }
 
 // bit returns the bit of a tracked variable, 0 for others.
