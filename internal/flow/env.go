@@ -174,7 +174,7 @@ func (e *Env) descend(d ast.Decl, n ast.Node) ast.Node {
 // one walk through the nodes whose extent holds n's; nil when root does
 // not hold n.
 func holders(root, n ast.Node) []ast.Node {
-	var stack []ast.Node
+	stack := make([]ast.Node, 0, 16)
 	found := false
 	pos, end := n.Pos(), n.End()
 	ast.Inspect(root, func(m ast.Node) bool {

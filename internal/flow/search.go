@@ -92,7 +92,7 @@ func (l *Login) Search(q Query) (Hit, bool) {
 	if q.Init != nil {
 		q.Init(&st)
 	}
-	s := &search{l: l, q: &q, seen: map[visitKey]bool{}}
+	s := &search{l: l, q: &q, seen: make(map[visitKey]bool, len(l.Fn.CFG.Blocks)), path: make([]*cfg.Block, 0, 16)}
 	return s.from(l.At.Block, l.At.Index+1, st, false)
 }
 

@@ -23,6 +23,7 @@ type state struct {
 	defs  *defIndex
 	// local facts of this package, kept while they are derived to a fixpoint.
 	logins      map[*types.Func]*LoginFact
+	imported    map[*types.Func]*LoginFact // the wrapper facts of other packages' functions, nil for none (see loginFact)
 	classifiers map[*types.Func]bool
 	// rowTypeCache holds the named types of a method row found among the imports.
 	rowTypeCache map[*sfapi.API][]types.Type
@@ -48,6 +49,7 @@ func newState(pass *analysis.Pass, model *sfapi.Model, res *Result, nodes *flow.
 		nodes:       nodes,
 		defs:        newDefIndex(pass, nodes),
 		logins:      map[*types.Func]*LoginFact{},
+		imported:    map[*types.Func]*LoginFact{},
 		classifiers: map[*types.Func]bool{},
 		requests:    map[*types.Var]*rawRequest{},
 		testFile:    map[*ast.File]bool{},
@@ -288,11 +290,16 @@ func (st *state) loginFact(fn *types.Func) *LoginFact {
 	if fn.Pkg() == st.pass.Pkg {
 		return nil
 	}
-	f := new(LoginFact)
-	if st.pass.ImportObjectFact(fn.Origin(), f) {
+	origin := fn.Origin()
+	if f, ok := st.imported[origin]; ok {
 		return f
 	}
-	return nil
+	f := new(LoginFact)
+	if !st.pass.ImportObjectFact(origin, f) {
+		f = nil
+	}
+	st.imported[origin] = f // a function of another package is asked about once per call that names it
+	return f
 }
 
 // roleArgs maps the row's argument roles to the call's expressions.
