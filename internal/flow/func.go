@@ -123,7 +123,7 @@ type Def struct {
 
 // newFunc builds the model of a function body.
 func newFunc(env *Env, node ast.Node) *Func {
-	f := &Func{Env: env, Node: node, at: map[ast.Node]Loc{}, writes: map[ast.Node][]varDef{}, derived: map[*types.Var][]*types.Var{},
+	f := &Func{Env: env, Node: node, writes: map[ast.Node][]varDef{}, derived: map[*types.Var][]*types.Var{},
 		reads: map[ast.Node][]*types.Var{}, assigns: map[ast.Node][]*types.Var{}, defs: map[*types.Var][]Def{}}
 	switch n := node.(type) {
 	case *ast.FuncDecl:
@@ -137,6 +137,11 @@ func newFunc(env *Env, node ast.Node) *Func {
 		f.Sig, _ = env.Info.TypeOf(n).(*types.Signature)
 	}
 	f.CFG = cfg.New(f.Body, env.MayReturn)
+	nodes := 0
+	for _, b := range f.CFG.Blocks {
+		nodes += len(b.Nodes)
+	}
+	f.at = make(map[ast.Node]Loc, nodes)
 	f.preds = make([][]*cfg.Block, len(f.CFG.Blocks))
 	for _, b := range f.CFG.Blocks {
 		for _, s := range b.Succs {

@@ -51,6 +51,20 @@ func Gathered(n ast.Node) bool {
 // NewNodes gathers the nodes of the files.
 func NewNodes(files []*ast.File) *Nodes {
 	ns := &Nodes{files: make(map[*ast.File]span, len(files)), bodys: map[*ast.FuncDecl]span{}}
+	// Sized from the source: Go code has about one gathered node per 24 to
+	// 32 bytes, a call per 100 and an assignment per 130 to 200 (generated
+	// services, ForceCLI, net/http), so the lists rarely grow.
+	size := 0
+	for _, f := range files {
+		if f.FileEnd > f.FileStart { // 0 for a file not made by the parser
+			size += int(f.FileEnd - f.FileStart)
+		}
+	}
+	ns.all = make([]ast.Node, 0, size/24)
+	ns.inLit = make([]bool, 0, size/24)
+	ns.Calls = make([]*ast.CallExpr, 0, size/90)
+	ns.CallFile = make([]*ast.File, 0, size/90)
+	ns.Defs = make([]ast.Node, 0, size/128)
 	for _, f := range files {
 		from := len(ns.all)
 		ns.gather(f, f, false)
