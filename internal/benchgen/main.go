@@ -3,6 +3,7 @@
 //
 //	benchgen bench [-runs N] [-sizes 20,200,2000] [-md file]   the benchmark
 //	benchgen gen -n N -o dir                                     a generated module
+//	benchgen onefile                                             one generated service as one file (scripts/profile.sh)
 //	benchgen growth [-n N] [-shapes ifs,goto,loops]              cost against the size of one function
 //	benchgen noop [flags] packages      a no-op analyzer with facts, in sflint's driver (the loading floor)
 //	benchgen ssa [flags] packages       the same, with the SSA form of every package built (buildssa)
@@ -77,6 +78,11 @@ func main() {
 		}
 		if err := generate("examples", *out, *n); err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+	case "onefile":
+		if err := onefile(os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "onefile:", err)
 			os.Exit(1)
 		}
 	case "bench":
