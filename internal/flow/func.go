@@ -225,6 +225,9 @@ func (f *Func) index() {
 	// Statements that are not nodes themselves (a range or type switch
 	// statement, a case clause) are walked too, outside any node.
 	lit, inGo := false, false
+	if f.nodes == nil && f.Body != nil && f.Body.End() > f.Body.Pos() {
+		f.nodes = make([]bodyNode, 0, int(f.Body.End()-f.Body.Pos())/32) // about one kept node per 32 bytes
+	}
 	sc := scratchPool.Get().(*indexScratch)
 	defer scratchPool.Put(sc)
 	stack := sc.stack[:0] // for each open node, what to restore
@@ -499,12 +502,14 @@ func (f *Func) Path(n ast.Node) []ast.Node {
 	}
 	var out []ast.Node
 	if f.Env.descends(n) {
-		// One descent from the function's node through the nodes that hold n.
+		// One descent from the function's node through the nodes that hold
+		// n: its stack, the function's node dropped, innermost first.
 		if held := holders(f.Node, n); held != nil {
-			for i := len(held) - 1; i > 0; i-- {
-				out = append(out, held[i])
+			held = held[1:]
+			for i, j := 0, len(held)-1; i < j; i, j = i+1, j-1 {
+				held[i], held[j] = held[j], held[i]
 			}
-			return out
+			return held[:len(held):len(held)] // an append by the caller copies
 		}
 	}
 	// The declaration's parents are indexed (or about to be), or n is not
