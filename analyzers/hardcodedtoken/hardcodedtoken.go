@@ -178,23 +178,10 @@ func (c *checker) index() {
 	c.varIdent = map[*types.Var]*ast.Ident{}
 	c.sfConfigs = map[*types.Var]bool{}
 	for _, n := range c.res.Env.Nodes().Defs {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if n.Tok == token.ADD_ASSIGN && len(n.Rhs) == 1 {
-				c.appended[n.Rhs[0]] = true
-			}
-			if len(n.Lhs) == len(n.Rhs) {
-				for i, lhs := range n.Lhs {
-					c.noteOwner(lhs, n.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i, id := range n.Names {
-					c.noteOwner(id, n.Values[i])
-				}
-			}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ADD_ASSIGN && len(as.Rhs) == 1 {
+			c.appended[as.Rhs[0]] = true
 		}
+		flow.OneToOne(n, c.noteOwner)
 	}
 	for _, call := range c.calls() {
 		if call.API != nil && call.API.When == sfapi.SalesforceTokenURL {

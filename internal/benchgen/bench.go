@@ -316,18 +316,11 @@ func (b *benchEnv) addVet(rows *[]row, dir, name string) error {
 
 // measure runs the command b.runs times; findings (exit 3) are fine.
 func (b *benchEnv) measure(dir, name string, args ...string) (measurement, error) {
-	var walls, cpus []time.Duration
-	var peak int64
-	for i := 0; i < b.runs; i++ {
-		m, err := b.once(dir, name, args...)
-		if err != nil {
-			return m, err
-		}
-		walls = append(walls, m.wall)
-		cpus = append(cpus, m.cpu)
-		peak = max(peak, m.rssKiB)
+	ms, err := b.measureTogether(dir, [][]string{append([]string{name}, args...)})
+	if err != nil {
+		return measurement{}, err
 	}
-	return measurement{wall: median(walls), cpu: median(cpus), rssKiB: peak}, nil
+	return ms[0], nil
 }
 
 // measureTogether measures the commands in turn, run after run (the first,

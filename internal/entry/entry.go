@@ -529,30 +529,16 @@ func (f *Finder) findScheduled() {
 		}
 	}
 	for _, n := range nodes.Defs {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i, l := range n.Lhs {
-					if lit, ok := ast.Unparen(n.Rhs[i]).(*ast.FuncLit); ok {
-						if id, ok := l.(*ast.Ident); ok {
-							if v, ok := f.info.ObjectOf(id).(*types.Var); ok {
-								lits[v] = append(lits[v], lit)
-							}
-						}
-					}
-				}
+		flow.OneToOne(n, func(l, r ast.Expr) {
+			lit, ok := ast.Unparen(r).(*ast.FuncLit)
+			id, ok2 := l.(*ast.Ident)
+			if !ok || !ok2 {
+				return
 			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i, id := range n.Names {
-					if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
-						if v, ok := f.info.Defs[id].(*types.Var); ok {
-							lits[v] = append(lits[v], lit)
-						}
-					}
-				}
+			if v, ok := f.info.ObjectOf(id).(*types.Var); ok { // Defs for a value spec's name
+				lits[v] = append(lits[v], lit)
 			}
-		}
+		})
 	}
 	for _, n := range nodes.Calls {
 		if name, idx := f.schedulerArgs(n); len(idx) > 0 {

@@ -65,7 +65,8 @@ type bodyNode struct {
 }
 
 // bodyKind reports whether index keeps a node of the body for the lazy
-// indexes (buildIndex, mayLoop, callsItself, the carry graphs).
+// indexes (buildIndex with its logout and self-call marks, mayLoop, the
+// carry graphs).
 func bodyKind(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.AssignStmt, *ast.ValueSpec, *ast.IncDecStmt, *ast.CallExpr, *ast.CompositeLit,

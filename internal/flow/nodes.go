@@ -92,14 +92,11 @@ func (ns *Nodes) gather(f *ast.File, root ast.Node, inLit bool) {
 			ns.CallFile = append(ns.CallFile, f)
 		case *ast.FuncDecl:
 			ns.FuncDecls = append(ns.FuncDecls, n)
-			// The body's nodes in a span of their own (InBody).
-			if n.Doc != nil {
-				ns.gather(f, n.Doc, inLit)
-			}
+			// The body's nodes in a span of their own (InBody); the doc
+			// comment and the name hold none.
 			if n.Recv != nil {
 				ns.gather(f, n.Recv, inLit)
 			}
-			ns.gather(f, n.Name, inLit)
 			ns.gather(f, n.Type, inLit)
 			if n.Body != nil {
 				from := len(ns.all)
@@ -119,8 +116,12 @@ func (ns *Nodes) gather(f *ast.File, root ast.Node, inLit bool) {
 }
 
 // InFile returns the gathered nodes of file f (see Gathered), in the order
-// of ast.Inspect; ok is false for a file the walk did not see.
+// of ast.Inspect; ok is false for a file the walk did not see, and for a
+// nil Nodes.
 func (ns *Nodes) InFile(f *ast.File) (nodes []ast.Node, ok bool) {
+	if ns == nil {
+		return nil, false
+	}
 	s, ok := ns.files[f]
 	if !ok {
 		return nil, false
@@ -130,8 +131,12 @@ func (ns *Nodes) InFile(f *ast.File) (nodes []ast.Node, ok bool) {
 
 // InBody returns the gathered nodes of a function declaration's body (see
 // Gathered), in the order of ast.Inspect, and for each whether it is inside
-// a function literal; ok is false for a declaration the walk did not see.
+// a function literal; ok is false for a declaration the walk did not see,
+// and for a nil Nodes.
 func (ns *Nodes) InBody(fd *ast.FuncDecl) (nodes []ast.Node, inLit []bool, ok bool) {
+	if ns == nil {
+		return nil, nil, false
+	}
 	s, ok := ns.bodys[fd]
 	if !ok {
 		return nil, nil, false
@@ -140,57 +145,51 @@ func (ns *Nodes) InBody(fd *ast.FuncDecl) (nodes []ast.Node, inLit []bool, ok bo
 }
 
 // Each calls fn for each gathered node of file f (see Gathered), in the
-// order of ast.Inspect; it walks a file the gathering did not see. A nil
-// Nodes walks too.
+// order of ast.Inspect; a file the gathering did not see (or a nil Nodes)
+// is gathered on the spot.
 func (ns *Nodes) Each(f *ast.File, fn func(ast.Node)) {
-	if ns != nil {
-		if nodes, ok := ns.InFile(f); ok {
-			for _, n := range nodes {
-				fn(n)
-			}
-			return
-		}
+	nodes, ok := ns.InFile(f)
+	if !ok {
+		nodes, _ = NewNodes([]*ast.File{f}).InFile(f)
 	}
-	ast.Inspect(f, func(n ast.Node) bool {
-		if n != nil && Gathered(n) {
-			fn(n)
-		}
-		return true
-	})
+	for _, n := range nodes {
+		fn(n)
+	}
 }
 
 // EachInBody calls fn for each gathered node of a function declaration's
 // body (see Gathered), in the order of ast.Inspect, with whether it is
-// inside a function literal; it walks a body the gathering did not see. A
-// nil Nodes walks too.
+// inside a function literal; a declaration the gathering did not see (or a
+// nil Nodes) is gathered on the spot.
 func (ns *Nodes) EachInBody(fd *ast.FuncDecl, fn func(n ast.Node, inLit bool)) {
-	if fd.Body == nil {
-		return
+	nodes, inLit, ok := ns.InBody(fd)
+	if !ok {
+		one := &Nodes{bodys: map[*ast.FuncDecl]span{}}
+		one.gather(nil, fd, false)
+		nodes, inLit, _ = one.InBody(fd)
 	}
-	if ns != nil {
-		if nodes, inLit, ok := ns.InBody(fd); ok {
-			for i, n := range nodes {
-				fn(n, inLit[i])
+	for i, n := range nodes {
+		fn(n, inLit[i])
+	}
+}
+
+// OneToOne calls fn with each left-hand side of an assignment (any
+// operator) or value spec, a node of Defs, and the value of its own it
+// receives: x, y = a, b and var x, y = a, b; nothing for x, err := f(),
+// var x T or any other node.
+func OneToOne(n ast.Node, fn func(lhs, rhs ast.Expr)) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if len(n.Lhs) == len(n.Rhs) {
+			for i, lhs := range n.Lhs {
+				fn(lhs, n.Rhs[i])
 			}
-			return
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == len(n.Values) {
+			for i, id := range n.Names {
+				fn(id, n.Values[i])
+			}
 		}
 	}
-	var walk func(root ast.Node, inLit bool)
-	walk = func(root ast.Node, inLit bool) {
-		ast.Inspect(root, func(n ast.Node) bool {
-			if n == nil {
-				return false
-			}
-			if Gathered(n) {
-				fn(n, inLit)
-			}
-			if lit, ok := n.(*ast.FuncLit); ok {
-				walk(lit.Type, true)
-				walk(lit.Body, true)
-				return false
-			}
-			return true
-		})
-	}
-	walk(fd.Body, false)
 }

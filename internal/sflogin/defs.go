@@ -60,27 +60,14 @@ func newDefIndex(pass *analysis.Pass, nodes *flow.Nodes) *defIndex {
 		}
 	}
 	for _, n := range nodes.Defs {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
-				if v := d.varOf(n.Lhs[0]); v != nil {
-					if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
-						d.first[v] = append(d.first[v], call)
-					}
-				}
-			}
-			if len(n.Lhs) == len(n.Rhs) {
-				for i, lhs := range n.Lhs {
-					d.record(lhs, n.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i, id := range n.Names {
-					d.record(id, n.Values[i])
+		if n, ok := n.(*ast.AssignStmt); ok && len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+			if v := d.varOf(n.Lhs[0]); v != nil {
+				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+					d.first[v] = append(d.first[v], call)
 				}
 			}
 		}
+		flow.OneToOne(n, d.record)
 	}
 	var local []*ast.CallExpr // the calls of functions of this package
 	for _, n := range nodes.Calls {
