@@ -48,6 +48,10 @@ type Func struct {
 	// captured are the variables the function literals of the body use,
 	// once per use.
 	captured []*types.Var
+	// addrCalls are, per CFG node, its calls (outside function literals)
+	// that take the address of an argument (errors.As(err, &fault)), in
+	// the order of ast.Inspect: the only calls Login.apply looks at.
+	addrCalls map[ast.Node][]*ast.CallExpr
 
 	ixOnce sync.Once // see ix
 	idx    *funcIndex
@@ -284,7 +288,18 @@ func (f *Func) index() {
 		case *ast.FuncLit:
 			node = nil // its assignments happen when it runs, not here
 			lit = true
-
+		case *ast.CallExpr:
+			if top != nil && !lit {
+				for _, a := range n.Args {
+					if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+						if f.addrCalls == nil {
+							f.addrCalls = map[ast.Node][]*ast.CallExpr{}
+						}
+						f.addrCalls[top] = append(f.addrCalls[top], n)
+						break
+					}
+				}
+			}
 		case *ast.AssignStmt:
 			for _, p := range Pairs(info, n.Lhs, n.Rhs) {
 				add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: n.Tok})

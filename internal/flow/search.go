@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -88,42 +89,80 @@ func (l *Login) Search(q Query) (Hit, bool) {
 	if !l.At.Valid() {
 		return Hit{}, false
 	}
-	st := l.start(q.From)
+	s := newSearch(l, &q)
+	defer s.release()
+	s.cur = l.start(q.From)
 	if q.Init != nil {
-		q.Init(&st)
+		q.Init(&s.cur)
 	}
-	// The seen set starts empty: sized by the function's blocks, it cost
-	// each search of a 4,000-login function as much as the function.
-	s := &search{l: l, q: &q, seen: map[visitKey]bool{}, path: make([]*cfg.Block, 0, 16)}
-	return s.from(l.At.Block, l.At.Index+1, st, false)
-}
-
-// SearchFrom explores the paths from the start of the given blocks in a
-// given state, as Search does.
-func (l *Login) SearchFrom(q Query, st State, blocks ...*cfg.Block) (Hit, bool) {
-	s := &search{l: l, q: &q, seen: map[visitKey]bool{}}
-	for _, b := range blocks {
-		nst, ok := s.enter(nil, b, st)
-		if !ok {
-			continue
-		}
-		k := visitKey{b.Index, nst, false}
-		if s.seen[k] {
-			continue
-		}
-		s.seen[k] = true
-		if h, ok := s.from(b, 0, nst, false); ok {
-			return h, true
-		}
-	}
-	return Hit{}, false
+	return s.from(l.At.Block, l.At.Index+1, s.cur, false)
 }
 
 type search struct {
 	l    *Login
-	q    *Query
-	seen map[visitKey]bool
+	q    Query
+	seen visited
 	path []*cfg.Block
+	// cur is the state handed to the query's callbacks: one per search,
+	// not one on the heap per node and per edge.
+	cur State
+}
+
+// searches are reused: a search allocated its frame, its seen set and its
+// path anew on each of the thousands of searches of a large package.
+var searches = sync.Pool{New: func() any { return &search{path: make([]*cfg.Block, 0, 16)} }}
+
+func newSearch(l *Login, q *Query) *search {
+	s := searches.Get().(*search)
+	s.l, s.q = l, *q
+	return s
+}
+
+// release forgets what the search points to and returns it to the pool.
+func (s *search) release() {
+	s.l, s.q, s.path = nil, Query{}, s.path[:0]
+	s.seen.reset()
+	searches.Put(s)
+}
+
+// visited is a search's set of explored (block, state) pairs: a short list
+// while it is short, as most searches are, and a map beyond. It grows with
+// what the search visits, never with the function.
+type visited struct {
+	list []visitKey
+	set  map[visitKey]bool
+}
+
+const visitedList = 32
+
+// add adds k and reports whether it was new.
+func (v *visited) add(k visitKey) bool {
+	if v.set != nil {
+		if v.set[k] {
+			return false
+		}
+		v.set[k] = true
+		return true
+	}
+	for i := range v.list {
+		if v.list[i] == k {
+			return false
+		}
+	}
+	if len(v.list) < visitedList {
+		v.list = append(v.list, k)
+		return true
+	}
+	v.set = make(map[visitKey]bool, 2*visitedList)
+	for _, x := range v.list {
+		v.set[x] = true
+	}
+	v.set[k] = true
+	return true
+}
+
+func (v *visited) reset() {
+	v.list, v.set = v.list[:0], nil
 }
 
 // from explores the paths from the idx'th node of block b, in state st;
@@ -131,12 +170,17 @@ type search struct {
 // the loop, which holds on entry (for i := 0; i < n; i++ with constants).
 func (s *search) from(b *cfg.Block, idx int, st State, entry bool) (Hit, bool) {
 	s.path = append(s.path, b)
-	defer func() { s.path = s.path[:len(s.path)-1] }()
+	defer func() {
+		s.path[len(s.path)-1] = nil // nothing kept alive by the pool
+		s.path = s.path[:len(s.path)-1]
+	}()
 	for i := idx; i < len(b.Nodes); i++ {
 		n := b.Nodes[i]
 		step := Next
 		if s.q.Node != nil {
-			step = s.q.Node(n, &st)
+			s.cur = st
+			step = s.q.Node(n, &s.cur)
+			st = s.cur
 		}
 		switch step {
 		case Found:
@@ -172,10 +216,9 @@ func (s *search) from(b *cfg.Block, idx int, st State, entry bool) (Hit, bool) {
 			continue
 		}
 		k := visitKey{next.Index, nst, s.l.Fn.countedEntry(b, next)}
-		if s.seen[k] {
+		if !s.seen.add(k) {
 			continue
 		}
-		s.seen[k] = true
 		if h, ok := s.from(next, 0, nst, k.entry); ok {
 			return h, true
 		}
@@ -202,8 +245,13 @@ func (f *Func) exits(b *cfg.Block) bool {
 
 func (s *search) enter(from, to *cfg.Block, st State) (State, bool) {
 	st = s.l.enter(to, st)
-	if s.q.Enter != nil && s.q.Enter(from, to, &st) != Next {
-		return st, false
+	if s.q.Enter != nil {
+		s.cur = st
+		step := s.q.Enter(from, to, &s.cur)
+		st = s.cur
+		if step != Next {
+			return st, false
+		}
 	}
 	return st, true
 }

@@ -234,39 +234,33 @@ func (l *Login) apply(n ast.Node, st State, kill func(ast.Expr) bool) State {
 	}
 	// &v handed to a call with the error or the answer: v gets a value made
 	// from it (errors.As(err, &fault), json.Unmarshal(body, &tok)).
-	ast.Inspect(n, func(m ast.Node) bool {
-		switch m := m.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if m == l.Expr {
-				return true
+	for _, m := range l.Fn.addrCalls[n] {
+		if m == l.Expr {
+			continue
+		}
+		carries := false
+		for _, a := range m.Args {
+			if l.Mentions(before, a) {
+				carries = true
 			}
-			carries := false
-			for _, a := range m.Args {
-				if l.Mentions(before, a) {
-					carries = true
-				}
-			}
-			if sel, ok := ast.Unparen(m.Fun).(*ast.SelectorExpr); ok && l.Mentions(before, sel.X) {
-				carries = true // json.NewDecoder(resp.Body).Decode(&t)
-			}
-			if !carries {
-				return true
-			}
-			for _, a := range m.Args {
-				if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
-					if v := identVar(info, u.X); v != nil {
-						if b := l.bit(v); b != 0 {
-							st = clear(st, b)
-							st.Carry |= b
-						}
+		}
+		if sel, ok := ast.Unparen(m.Fun).(*ast.SelectorExpr); ok && l.Mentions(before, sel.X) {
+			carries = true // json.NewDecoder(resp.Body).Decode(&t)
+		}
+		if !carries {
+			continue
+		}
+		for _, a := range m.Args {
+			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+				if v := identVar(info, u.X); v != nil {
+					if b := l.bit(v); b != 0 {
+						st = clear(st, b)
+						st.Carry |= b
 					}
 				}
 			}
 		}
-		return true
-	})
+	}
 	return st
 }
 
