@@ -724,7 +724,7 @@ func (l *Login) ErrNeverRead() bool {
 			if n == l.At.Node() {
 				return Stop
 			}
-			for _, r := range l.Fn.reads[n] {
+			for _, r := range l.Fn.reads(n) {
 				if l.Holds(*st, r) {
 					return Found
 				}

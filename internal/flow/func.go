@@ -23,15 +23,20 @@ type Func struct {
 	// Logins are the logins of the body, not of nested literals, in source order.
 	Logins []*Login
 
-	at    map[ast.Node]Loc // CFG node -> where it is
-	byPos []ast.Node       // the CFG nodes by position (see Locate)
+	at    map[ast.Node]int32 // CFG node -> its entry in cfgNodes
+	byPos []ast.Node         // the CFG nodes by position (see Locate), in the order of the body walk
+	// cfgNodes are the live CFG nodes: where each is and the part of each
+	// flat list below that its subtree fills (CFG nodes do not nest, so the
+	// walk of the body meets a node's reads, assigns and calls in one run).
+	cfgNodes   []cfgNode
+	readList   []*types.Var    // see Reads
+	assignList []*types.Var    // see assignedIn
+	writeList  []varDef        // see Writes
+	addrList   []*ast.CallExpr // see addrCalls
 
 	mayLoopOnce sync.Once
-	loops       bool                      // see mayLoop
-	writes      map[ast.Node][]varDef     // CFG node -> the variables it assigns as a whole
-	reads       map[ast.Node][]*types.Var // CFG node -> the variables it reads (closures it makes included)
-	assigns     map[ast.Node][]*types.Var // CFG node -> the variables named on the left of its = and := (closures included)
-	defs        map[*types.Var][]Def      // local variable -> its assignments, in source order
+	loops       bool                 // see mayLoop
+	defs        map[*types.Var][]Def // local variable -> its assignments, in source order
 	// derived maps a variable to those assigned from an expression reading
 	// it (w := f(v)), or handed as &w to a call with it, or bound to it by a
 	// type switch.
@@ -48,16 +53,73 @@ type Func struct {
 	// captured are the variables the function literals of the body use,
 	// once per use.
 	captured []*types.Var
-	// addrCalls are, per CFG node, its calls (outside function literals)
-	// that take the address of an argument (errors.As(err, &fault)), in
-	// the order of ast.Inspect: the only calls Login.apply looks at.
-	addrCalls map[ast.Node][]*ast.CallExpr
 
 	ixOnce sync.Once // see ix
 	idx    *funcIndex
 	// prefixes holds the guards of the prefixes of statement lists (see prefixGuards).
 	prefixMu sync.Mutex
 	prefixes map[ast.Node]*prefix
+}
+
+// cfgNode is what the index knows of one live CFG node.
+type cfgNode struct {
+	loc Loc
+	// The node's parts of the flat lists of its Func: the variables it
+	// reads (closures it makes included), those named on the left of its
+	// = and := (closures included), those it assigns as a whole, and its
+	// calls (outside function literals) that take the address of an
+	// argument (errors.As(err, &fault)), in the order of ast.Inspect.
+	reads, assigns, writes, addr listPart
+}
+
+// listPart is a part [lo, hi) of a list.
+type listPart struct{ lo, hi int32 }
+
+// node returns the index's entry of CFG node n, nil when n is not a live
+// CFG node of the function.
+func (f *Func) node(n ast.Node) *cfgNode {
+	if i, ok := f.at[n]; ok {
+		return &f.cfgNodes[i]
+	}
+	return nil
+}
+
+// part returns the part sp of list, its capacity cut so that an append
+// by the caller copies.
+func part[T any](list []T, sp listPart) []T { return list[sp.lo:sp.hi:sp.hi] }
+
+// reads returns the variables CFG node n reads (closures it makes included).
+func (f *Func) reads(n ast.Node) []*types.Var {
+	if c := f.node(n); c != nil {
+		return part(f.readList, c.reads)
+	}
+	return nil
+}
+
+// assignedIn returns the variables named on the left of CFG node n's = and
+// := (closures included).
+func (f *Func) assignedIn(n ast.Node) []*types.Var {
+	if c := f.node(n); c != nil {
+		return part(f.assignList, c.assigns)
+	}
+	return nil
+}
+
+// writes returns the variables CFG node n assigns as a whole, and how.
+func (f *Func) writes(n ast.Node) []varDef {
+	if c := f.node(n); c != nil {
+		return part(f.writeList, c.writes)
+	}
+	return nil
+}
+
+// addrCalls returns CFG node n's calls, outside function literals, that
+// take the address of an argument: the only calls Login.apply looks at.
+func (f *Func) addrCalls(n ast.Node) []*ast.CallExpr {
+	if c := f.node(n); c != nil {
+		return part(f.addrList, c.addr)
+	}
+	return nil
 }
 
 // bodyNode is a node of a function body, where it is.
@@ -128,8 +190,7 @@ type Def struct {
 
 // newFunc builds the model of a function body.
 func newFunc(env *Env, node ast.Node) *Func {
-	f := &Func{Env: env, Node: node, writes: map[ast.Node][]varDef{}, derived: map[*types.Var][]*types.Var{},
-		reads: map[ast.Node][]*types.Var{}, assigns: map[ast.Node][]*types.Var{}, defs: map[*types.Var][]Def{}}
+	f := &Func{Env: env, Node: node, derived: map[*types.Var][]*types.Var{}, defs: map[*types.Var][]Def{}}
 	switch n := node.(type) {
 	case *ast.FuncDecl:
 		f.Body = n.Body
@@ -146,7 +207,8 @@ func newFunc(env *Env, node ast.Node) *Func {
 	for _, b := range f.CFG.Blocks {
 		nodes += len(b.Nodes)
 	}
-	f.at = make(map[ast.Node]Loc, nodes)
+	f.at = make(map[ast.Node]int32, nodes)
+	f.cfgNodes = make([]cfgNode, 0, nodes)
 	f.preds = make([][]*cfg.Block, len(f.CFG.Blocks))
 	for _, b := range f.CFG.Blocks {
 		for _, s := range b.Succs {
@@ -156,7 +218,8 @@ func newFunc(env *Env, node ast.Node) *Func {
 			continue
 		}
 		for i, n := range b.Nodes {
-			f.at[n] = Loc{b, i}
+			f.at[n] = int32(len(f.cfgNodes))
+			f.cfgNodes = append(f.cfgNodes, cfgNode{loc: Loc{b, i}})
 		}
 	}
 	f.index()
@@ -210,6 +273,7 @@ func (f *Func) index() {
 	info := f.Env.Info
 	var node ast.Node // the CFG node being walked, nil inside nested literals
 	var top ast.Node  // the CFG node being walked
+	var cur *cfgNode  // top's entry
 	add := func(id ast.Expr, d Def) {
 		v := identVar(info, id)
 		if v == nil {
@@ -217,7 +281,7 @@ func (f *Func) index() {
 		}
 		f.defs[v] = append(f.defs[v], d)
 		if node != nil {
-			f.writes[node] = append(f.writes[node], varDef{v, d})
+			f.writeList = append(f.writeList, varDef{v, d})
 		}
 		from := d.Rhs
 		if from == nil {
@@ -250,6 +314,11 @@ func (f *Func) index() {
 	ast.Inspect(f.Body, func(n ast.Node) bool {
 		if n == nil {
 			o := stack[len(stack)-1]
+			if o.top == nil && top != nil { // leaving the CFG node
+				cur.reads.hi, cur.assigns.hi = int32(len(f.readList)), int32(len(f.assignList))
+				cur.writes.hi, cur.addr.hi = int32(len(f.writeList)), int32(len(f.addrList))
+				cur = nil
+			}
 			node, top, lit, inGo = o.node, o.top, o.lit, o.inGo
 			stack = stack[:len(stack)-1]
 			path = path[:len(path)-1]
@@ -262,8 +331,12 @@ func (f *Func) index() {
 		path = append(path, n)
 		stack = append(stack, openNode{node, top, lit, inGo})
 		if top == nil { // CFG nodes do not nest: none lies inside another
-			if _, ok := f.at[n]; ok {
+			if i, ok := f.at[n]; ok {
 				node, top = n, n
+				cur = &f.cfgNodes[i]
+				cur.reads.lo, cur.assigns.lo = int32(len(f.readList)), int32(len(f.assignList))
+				cur.writes.lo, cur.addr.lo = int32(len(f.writeList)), int32(len(f.addrList))
+				f.byPos = append(f.byPos, n)
 			}
 		}
 		if bodyKind(n) {
@@ -274,9 +347,9 @@ func (f *Func) index() {
 			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() {
 				if top != nil {
 					if assignedTo(path) {
-						f.assigns[top] = append(f.assigns[top], v)
+						f.assignList = append(f.assignList, v)
 					} else {
-						f.reads[top] = append(f.reads[top], v)
+						f.readList = append(f.readList, v)
 					}
 				}
 				if lit {
@@ -292,10 +365,7 @@ func (f *Func) index() {
 			if top != nil && !lit {
 				for _, a := range n.Args {
 					if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
-						if f.addrCalls == nil {
-							f.addrCalls = map[ast.Node][]*ast.CallExpr{}
-						}
-						f.addrCalls[top] = append(f.addrCalls[top], n)
+						f.addrList = append(f.addrList, n)
 						break
 					}
 				}
@@ -368,7 +438,7 @@ func (f *Func) derive(e ast.Node, w *types.Var) {
 
 // defIn returns the assignment of v that CFG node n makes.
 func (f *Func) defIn(n ast.Node, v *types.Var) (Def, bool) {
-	for _, vd := range f.writes[n] {
+	for _, vd := range f.writes(n) {
 		if vd.v == v {
 			return vd.d, true
 		}
@@ -409,31 +479,21 @@ func Pairs(info *types.Info, lhs, rhs []ast.Expr) []Pair {
 // Locate returns the CFG node holding n (n itself or an ancestor), or an
 // invalid location when n is in no live block.
 func (f *Func) Locate(n ast.Node) Loc {
-	if loc, ok := f.at[n]; ok {
-		return loc
+	if c := f.node(n); c != nil {
+		return c.loc
 	}
 	// The CFG node whose source holds n: CFG nodes do not nest, so it is
 	// the last one that starts at or before n, if it ends after n.
-	if f.byPos == nil {
-		f.byPos = make([]ast.Node, 0, len(f.at))
-		for m := range f.at {
-			f.byPos = append(f.byPos, m)
-		}
-		sort.Slice(f.byPos, func(i, j int) bool {
-			a, b := f.byPos[i], f.byPos[j]
-			return a.Pos() < b.Pos() || a.Pos() == b.Pos() && a.End() < b.End()
-		})
-	}
 	pos, end := n.Pos(), n.End()
 	i := sort.Search(len(f.byPos), func(i int) bool { return f.byPos[i].Pos() > pos })
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		if m := f.byPos[j]; end <= m.End() {
-			return f.at[m]
+			return f.node(m).loc
 		}
 	}
 	for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
-		if loc, ok := f.at[m]; ok {
-			return loc
+		if c := f.node(m); c != nil {
+			return c.loc
 		}
 	}
 	return Loc{}
@@ -441,7 +501,7 @@ func (f *Func) Locate(n ast.Node) Loc {
 
 // Writes returns the variables CFG node n assigns as a whole, and how.
 func (f *Func) Writes(n ast.Node) (vs []*types.Var, ds []Def) {
-	for _, vd := range f.writes[n] {
+	for _, vd := range f.writes(n) {
 		vs = append(vs, vd.v)
 		ds = append(ds, vd.d)
 	}
@@ -455,11 +515,11 @@ func (f *Func) WritesVar(n ast.Node, v *types.Var) bool {
 }
 
 // Reads returns the variables CFG node n reads (closures it makes included).
-func (f *Func) Reads(n ast.Node) []*types.Var { return f.reads[n] }
+func (f *Func) Reads(n ast.Node) []*types.Var { return f.reads(n) }
 
 // ReadsVar reports whether CFG node n reads v.
 func (f *Func) ReadsVar(n ast.Node, v *types.Var) bool {
-	for _, w := range f.reads[n] {
+	for _, w := range f.reads(n) {
 		if w == v {
 			return true
 		}

@@ -139,8 +139,7 @@ func (f *Func) borrows(p *types.Var) bool {
 // newFuncLite builds the model of a function without its control-flow
 // graph: enough for value questions (carry graphs, assignments).
 func newFuncLite(env *Env, fd *ast.FuncDecl) *Func {
-	f := &Func{Env: env, Node: fd, Body: fd.Body, at: map[ast.Node]Loc{}, writes: map[ast.Node][]varDef{},
-		derived: map[*types.Var][]*types.Var{}, reads: map[ast.Node][]*types.Var{}, assigns: map[ast.Node][]*types.Var{}, defs: map[*types.Var][]Def{}}
+	f := &Func{Env: env, Node: fd, Body: fd.Body, derived: map[*types.Var][]*types.Var{}, defs: map[*types.Var][]Def{}}
 	if obj, ok := env.Info.Defs[fd.Name].(*types.Func); ok {
 		f.Obj = obj
 		f.Sig, _ = obj.Type().(*types.Signature)

@@ -305,7 +305,7 @@ func (s *retrySearch) target(n ast.Node, st State) (r *Retry, end bool) {
 		}
 		return &Retry{Kind: ViaLoop}, false
 	}
-	if loc := s.l.Fn.at[n]; s.fnObj != nil && loc.Block != nil && s.l.Fn.ix().recursive[loc.Block.Index] {
+	if c := s.l.Fn.node(n); s.fnObj != nil && c != nil && s.l.Fn.ix().recursive[c.loc.Block.Index] {
 		if call := s.recursiveCall(n); call != nil && s.sameArgs(call, st.Bits) {
 			return &Retry{Kind: ViaRecur, Node: call}, false
 		}

@@ -104,18 +104,19 @@ func (l *Login) Mentions(st State, e ast.Node) bool {
 // of the function: the caller walks it.
 func (l *Login) touches(n ast.Node, mask uint64) (touch, ok bool) {
 	f := l.Fn
-	if _, isNode := f.at[n]; !isNode {
+	c := f.node(n)
+	if c == nil {
 		return false, false
 	}
 	if n == l.At.Node() {
 		return true, true
 	}
-	for _, v := range f.reads[n] {
+	for _, v := range part(f.readList, c.reads) {
 		if l.bit(v)&mask != 0 {
 			return true, true
 		}
 	}
-	for _, v := range f.assigns[n] {
+	for _, v := range part(f.assignList, c.assigns) {
 		if l.bit(v)&mask != 0 {
 			return true, true
 		}
@@ -193,7 +194,7 @@ func (l *Login) apply(n ast.Node, st State, kill func(ast.Expr) bool) State {
 	}
 	before := st
 	info := l.Fn.Env.Info
-	for _, vd := range l.Fn.writes[n] {
+	for _, vd := range l.Fn.writes(n) {
 		v, d := vd.v, vd.d
 		b := l.bit(v)
 		if b == 0 {
@@ -234,7 +235,7 @@ func (l *Login) apply(n ast.Node, st State, kill func(ast.Expr) bool) State {
 	}
 	// &v handed to a call with the error or the answer: v gets a value made
 	// from it (errors.As(err, &fault), json.Unmarshal(body, &tok)).
-	for _, m := range l.Fn.addrCalls[n] {
+	for _, m := range l.Fn.addrCalls(n) {
 		if m == l.Expr {
 			continue
 		}
