@@ -164,23 +164,33 @@ func (e *Env) descend(d ast.Decl, n ast.Node) ast.Node {
 		}
 		return nil
 	}
-	if held := holders(d, n); len(held) >= 2 {
-		return held[len(held)-2]
+	sc := scratchPool.Get().(*indexScratch)
+	defer scratchPool.Put(sc)
+	held := holders(d, n, sc.path[:0])
+	var parent ast.Node
+	if len(held) >= 2 {
+		parent = held[len(held)-2]
 	}
-	return nil
+	for i := range held {
+		held[i] = nil // nothing kept alive by the pool
+	}
+	if cap(held) > cap(sc.path) {
+		sc.path = held[:0]
+	}
+	return parent
 }
 
 // holders returns the nodes from root down to n, both included, found by
-// one walk through the nodes whose extent holds n's; nil when root does
-// not hold n.
-func holders(root, n ast.Node) []ast.Node {
-	stack := make([]ast.Node, 0, 16)
+// one walk through the nodes whose extent holds n's, appended to stack
+// (empty); nil when root does not hold n.
+func holders(root, n ast.Node, stack []ast.Node) []ast.Node {
 	found := false
 	pos, end := n.Pos(), n.End()
 	ast.Inspect(root, func(m ast.Node) bool {
 		switch {
 		case m == nil:
 			if !found {
+				stack[len(stack)-1] = nil // a pooled stack keeps nothing alive
 				stack = stack[:len(stack)-1]
 			}
 			return false

@@ -56,6 +56,8 @@ type Func struct {
 
 	ixOnce sync.Once // see ix
 	idx    *funcIndex
+	pathMu sync.Mutex
+	paths  map[ast.Node][]ast.Node // see Path
 	// prefixes holds the guards of the prefixes of statement lists (see prefixGuards).
 	prefixMu sync.Mutex
 	prefixes map[ast.Node]*prefix
@@ -571,16 +573,35 @@ func (f *Func) Param(v *types.Var) (int, bool) {
 func (f *Func) Parent(n ast.Node) ast.Node { return f.Env.Parent(n) }
 
 // Path returns n and its ancestors up to (not including) the function's
-// node, innermost first.
+// node, innermost first. The list is shared by the callers that ask about
+// the same node (several ask about each login): they append to a copy
+// (its capacity is its length) and never change it.
 func (f *Func) Path(n ast.Node) []ast.Node {
 	if n == nil {
 		return nil
 	}
+	f.pathMu.Lock()
+	p, ok := f.paths[n]
+	f.pathMu.Unlock()
+	if ok {
+		return p
+	}
+	p = f.path(n)
+	f.pathMu.Lock()
+	if f.paths == nil {
+		f.paths = map[ast.Node][]ast.Node{}
+	}
+	f.paths[n] = p
+	f.pathMu.Unlock()
+	return p
+}
+
+func (f *Func) path(n ast.Node) []ast.Node {
 	var out []ast.Node
 	if f.Env.descends(n) {
 		// One descent from the function's node through the nodes that hold
 		// n: its stack, the function's node dropped, innermost first.
-		if held := holders(f.Node, n); held != nil {
+		if held := holders(f.Node, n, make([]ast.Node, 0, 16)); held != nil {
 			held = held[1:]
 			for i, j := 0, len(held)-1; i < j; i, j = i+1, j-1 {
 				held[i], held[j] = held[j], held[i]
@@ -593,7 +614,7 @@ func (f *Func) Path(n ast.Node) []ast.Node {
 	for m := n; m != nil && m != f.Node; m = f.Env.Parent(m) {
 		out = append(out, m)
 	}
-	return out
+	return out[:len(out):len(out)]
 }
 
 // Any reports whether match holds for a node of the tree at root, root
