@@ -3,6 +3,7 @@ package sflogin
 import (
 	"go/ast"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -18,7 +19,7 @@ func (st *state) buildFlow(retries []*ast.FuncDecl) {
 	env.SetNodes(st.nodes)
 	env.Lookup = st.res.Lookup
 	env.IsClassifier = st.res.IsClassifier
-	env.Import = importer{pass}
+	env.Import = newImporter(pass)
 	env.DeriveNoReturn()
 	env.DeriveRawLogouts()
 	exportRetries(pass, env, retries)
@@ -52,33 +53,52 @@ func exportRetries(pass *analysis.Pass, env *flow.Env, cands []*ast.FuncDecl) {
 	}
 }
 
-// importer reads the flow facts of imported packages.
-type importer struct{ pass *analysis.Pass }
+// importer reads the flow facts of imported packages, each function's once
+// (the model asks about a callee at every call that names it: whether it
+// logs out, returns, retries).
+type importer struct {
+	pass *analysis.Pass
 
-func (im importer) NoReturn(fn *types.Func) bool {
-	return im.pass.ImportObjectFact(fn.Origin(), new(flow.NoReturnFact))
+	mu        sync.Mutex
+	noReturn  map[*types.Func]*flow.NoReturnFact
+	owner     map[*types.Func]*flow.OwnerFact
+	retry     map[*types.Func]*flow.RetryFact
+	rawLogout map[*types.Func]*flow.RawLogoutFact
 }
 
-func (im importer) Owner(fn *types.Func) *flow.OwnerFact {
-	f := new(flow.OwnerFact)
-	if im.pass.ImportObjectFact(fn.Origin(), f) {
+func newImporter(pass *analysis.Pass) *importer { return &importer{pass: pass} }
+
+// imported returns fn's fact of type *T, nil when it has none, from memo
+// or from the pass.
+func imported[T any, PT interface {
+	*T
+	analysis.Fact
+}](im *importer, memo *map[*types.Func]PT, fn *types.Func) PT {
+	fn = fn.Origin()
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	if f, ok := (*memo)[fn]; ok {
 		return f
 	}
-	return nil
+	var f PT = new(T)
+	if !im.pass.ImportObjectFact(fn, f) {
+		f = nil
+	}
+	if *memo == nil {
+		*memo = map[*types.Func]PT{}
+	}
+	(*memo)[fn] = f
+	return f
 }
 
-func (im importer) Retry(fn *types.Func) *flow.RetryFact {
-	f := new(flow.RetryFact)
-	if im.pass.ImportObjectFact(fn.Origin(), f) {
-		return f
-	}
-	return nil
+func (im *importer) NoReturn(fn *types.Func) bool {
+	return imported(im, &im.noReturn, fn) != nil
 }
 
-func (im importer) RawLogout(fn *types.Func) *flow.RawLogoutFact {
-	f := new(flow.RawLogoutFact)
-	if im.pass.ImportObjectFact(fn.Origin(), f) {
-		return f
-	}
-	return nil
+func (im *importer) Owner(fn *types.Func) *flow.OwnerFact { return imported(im, &im.owner, fn) }
+
+func (im *importer) Retry(fn *types.Func) *flow.RetryFact { return imported(im, &im.retry, fn) }
+
+func (im *importer) RawLogout(fn *types.Func) *flow.RawLogoutFact {
+	return imported(im, &im.rawLogout, fn)
 }

@@ -245,7 +245,7 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	res.entries.Env = func() *flow.Env {
 		if res.Env == nil {
 			res.Env = flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, model, pass.Files)
-			res.Env.Import = importer{pass}
+			res.Env.Import = newImporter(pass)
 		}
 		return res.Env
 	}
