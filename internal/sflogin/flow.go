@@ -64,19 +64,39 @@ type importer struct {
 	owner     map[*types.Func]*flow.OwnerFact
 	retry     map[*types.Func]*flow.RetryFact
 	rawLogout map[*types.Func]*flow.RawLogoutFact
+	factPkgs  map[*types.Package]bool // whether a package has a PackageFact
+}
+
+// hasPackageFact reports whether fn's package exports a PackageFact, as
+// every package does that exports an OwnerFact or a RawLogoutFact (see
+// buildFlow); im.mu held.
+func (im *importer) hasPackageFact(fn *types.Func) bool {
+	has, ok := im.factPkgs[fn.Pkg()]
+	if !ok {
+		has = fn.Pkg() != nil && im.pass.ImportPackageFact(fn.Pkg(), new(PackageFact))
+		if im.factPkgs == nil {
+			im.factPkgs = map[*types.Package]bool{}
+		}
+		im.factPkgs[fn.Pkg()] = has
+	}
+	return has
 }
 
 func newImporter(pass *analysis.Pass) *importer { return &importer{pass: pass} }
 
 // imported returns fn's fact of type *T, nil when it has none, from memo
-// or from the pass.
+// or from the pass; withPackageFact says that only a package with a
+// PackageFact can have one.
 func imported[T any, PT interface {
 	*T
 	analysis.Fact
-}](im *importer, memo *map[*types.Func]PT, fn *types.Func) PT {
+}](im *importer, memo *map[*types.Func]PT, fn *types.Func, withPackageFact bool) PT {
 	fn = fn.Origin()
 	im.mu.Lock()
 	defer im.mu.Unlock()
+	if withPackageFact && !im.hasPackageFact(fn) {
+		return nil
+	}
 	if f, ok := (*memo)[fn]; ok {
 		return f
 	}
@@ -92,13 +112,15 @@ func imported[T any, PT interface {
 }
 
 func (im *importer) NoReturn(fn *types.Func) bool {
-	return imported(im, &im.noReturn, fn) != nil
+	return imported(im, &im.noReturn, fn, false) != nil
 }
 
-func (im *importer) Owner(fn *types.Func) *flow.OwnerFact { return imported(im, &im.owner, fn) }
+func (im *importer) Owner(fn *types.Func) *flow.OwnerFact {
+	return imported(im, &im.owner, fn, true)
+}
 
-func (im *importer) Retry(fn *types.Func) *flow.RetryFact { return imported(im, &im.retry, fn) }
+func (im *importer) Retry(fn *types.Func) *flow.RetryFact { return imported(im, &im.retry, fn, false) }
 
 func (im *importer) RawLogout(fn *types.Func) *flow.RawLogoutFact {
-	return imported(im, &im.rawLogout, fn)
+	return imported(im, &im.rawLogout, fn, true)
 }

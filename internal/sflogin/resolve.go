@@ -24,6 +24,7 @@ type state struct {
 	// local facts of this package, kept while they are derived to a fixpoint.
 	logins      map[*types.Func]*LoginFact
 	imported    map[*types.Func]*LoginFact // the wrapper facts of other packages' functions, nil for none (see loginFact)
+	factPkgs    map[*types.Package]bool    // whether an imported package has a PackageFact (see loginFact)
 	classifiers map[*types.Func]bool
 	// rowTypeCache holds the named types of a method row found among the imports.
 	rowTypeCache map[*sfapi.API][]types.Type
@@ -50,6 +51,7 @@ func newState(pass *analysis.Pass, model *sfapi.Model, res *Result, nodes *flow.
 		defs:        newDefIndex(pass, nodes),
 		logins:      map[*types.Func]*LoginFact{},
 		imported:    map[*types.Func]*LoginFact{},
+		factPkgs:    map[*types.Package]bool{},
 		classifiers: map[*types.Func]bool{},
 		requests:    map[*types.Var]*rawRequest{},
 		testFile:    map[*ast.File]bool{},
@@ -288,6 +290,17 @@ func (st *state) loginFact(fn *types.Func) *LoginFact {
 		return f
 	}
 	if fn.Pkg() == st.pass.Pkg {
+		return nil
+	}
+	// A package that exports a LoginFact exports a PackageFact too: the
+	// functions of the others (the standard library's, most often) are
+	// not asked about one by one.
+	has, ok := st.factPkgs[fn.Pkg()]
+	if !ok {
+		has = fn.Pkg() != nil && st.pass.ImportPackageFact(fn.Pkg(), new(PackageFact))
+		st.factPkgs[fn.Pkg()] = has
+	}
+	if !has {
 		return nil
 	}
 	origin := fn.Origin()
