@@ -77,7 +77,7 @@ func (l *Login) Retried(stop func(*types.Func) bool) *Retry {
 	if l.Call.Err == sfapi.NoResult || !l.At.Valid() {
 		return nil
 	}
-	s := &retrySearch{l: l, stop: stop, fnObj: l.Fn.Obj, loops: map[ast.Stmt]bool{}, handled: map[visitKey]bool{}}
+	s := &retrySearch{l: l, stop: stop, fnObj: l.Fn.Obj}
 	for _, u := range l.Fn.Env.helpers()[l.Fn.Node] {
 		if !u.Classified {
 			s.uses = append(s.uses, u)
@@ -86,6 +86,9 @@ func (l *Login) Retried(stop func(*types.Func) bool) *Retry {
 	for _, n := range l.Fn.Path(l.Expr) {
 		switch n := n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
+			if s.loops == nil {
+				s.loops = map[ast.Stmt]bool{}
+			}
 			s.loops[n.(ast.Stmt)] = true
 		}
 	}
@@ -119,7 +122,7 @@ func (l *Login) LeavesUnclassified() ast.Node {
 	if l.Call.Err == sfapi.NoResult || !l.At.Valid() {
 		return nil
 	}
-	s := &retrySearch{l: l, fnObj: l.Fn.Obj, loops: map[ast.Stmt]bool{}, handled: map[visitKey]bool{}}
+	s := &retrySearch{l: l, fnObj: l.Fn.Obj}
 	if !s.seen() {
 		return nil
 	}

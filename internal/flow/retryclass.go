@@ -38,6 +38,9 @@ func (s *retrySearch) handledAt(b *cfg.Block, st State) bool {
 	if v, ok := s.handled[key]; ok {
 		return v
 	}
+	if s.handled == nil {
+		s.handled = map[visitKey]bool{}
+	}
 	s.handled[key] = false // a cycle through this decision does not make it effective
 	v := false
 	if sw := s.switchOf(b); sw != nil {
@@ -77,7 +80,7 @@ func (s *retrySearch) leaves(starts []*cfg.Block, st State) bool {
 	}
 	l := s.l
 	var nodes []gnode
-	index := map[visitKey]int{}
+	var index visited
 	type item struct {
 		b  *cfg.Block
 		st State
@@ -86,14 +89,12 @@ func (s *retrySearch) leaves(starts []*cfg.Block, st State) bool {
 	visit := func(b *cfg.Block, st State) int {
 		st = l.enter(b, st)
 		st.Bits = s.enter(b, st.Bits)
-		key := visitKey{b.Index, st, false}
-		if i, ok := index[key]; ok {
-			return i
+		i, isNew := index.add(visitKey{b.Index, st, false})
+		if isNew {
+			nodes = append(nodes, gnode{})
+			queue = append(queue, item{b, st})
 		}
-		index[key] = len(nodes)
-		nodes = append(nodes, gnode{})
-		queue = append(queue, item{b, st})
-		return len(nodes) - 1
+		return i
 	}
 	var roots []int
 	for _, b := range starts {

@@ -125,40 +125,40 @@ func (s *search) release() {
 	searches.Put(s)
 }
 
-// visited is a search's set of explored (block, state) pairs: a short list
-// while it is short, as most searches are, and a map beyond. It grows with
-// what the search visits, never with the function.
+// visited is a set of explored (block, state) pairs, each numbered in the
+// order it was added: a short list while it is short, as most are, and a
+// map beyond. It grows with what is explored, never with the function.
 type visited struct {
 	list []visitKey
-	set  map[visitKey]bool
+	set  map[visitKey]int
 }
 
 const visitedList = 32
 
-// add adds k and reports whether it was new.
-func (v *visited) add(k visitKey) bool {
+// add adds k if it is new, and returns its number.
+func (v *visited) add(k visitKey) (num int, isNew bool) {
 	if v.set != nil {
-		if v.set[k] {
-			return false
+		if i, ok := v.set[k]; ok {
+			return i, false
 		}
-		v.set[k] = true
-		return true
+		v.set[k] = len(v.set)
+		return len(v.set) - 1, true
 	}
 	for i := range v.list {
 		if v.list[i] == k {
-			return false
+			return i, false
 		}
 	}
 	if len(v.list) < visitedList {
 		v.list = append(v.list, k)
-		return true
+		return len(v.list) - 1, true
 	}
-	v.set = make(map[visitKey]bool, 2*visitedList)
-	for _, x := range v.list {
-		v.set[x] = true
+	v.set = make(map[visitKey]int, 2*visitedList)
+	for i, x := range v.list {
+		v.set[x] = i
 	}
-	v.set[k] = true
-	return true
+	v.set[k] = len(v.set)
+	return len(v.set) - 1, true
 }
 
 func (v *visited) reset() {
@@ -216,7 +216,7 @@ func (s *search) from(b *cfg.Block, idx int, st State, entry bool) (Hit, bool) {
 			continue
 		}
 		k := visitKey{next.Index, nst, s.l.Fn.countedEntry(b, next)}
-		if !s.seen.add(k) {
+		if _, isNew := s.seen.add(k); !isNew {
 			continue
 		}
 		if h, ok := s.from(next, 0, nst, k.entry); ok {

@@ -31,6 +31,10 @@ func (st *state) deriveFacts() {
 	}
 	var decls []decl
 	callers := map[*types.Func][]int{} // a function of this package -> the decls that call it
+	// The bodies' calls and visited nodes are parts of two lists, sized
+	// from the package's calls and assignments (returns are few).
+	allCalls := make([]*ast.CallExpr, 0, len(st.nodes.Calls))
+	allNodes := make([]ast.Node, 0, len(st.nodes.Calls)+len(st.nodes.Defs)+len(st.nodes.FuncDecls))
 	for _, fd := range st.nodes.FuncDecls {
 		if fd.Body == nil {
 			continue
@@ -40,31 +44,33 @@ func (st *state) deriveFacts() {
 			continue
 		}
 		i := len(decls)
-		seen := map[*types.Func]bool{}
+		var seen map[*types.Func]bool // made at the first call of a function of the package
 		called := func(call *ast.CallExpr) {
 			if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Pkg() == st.pass.Pkg && !seen[fn] {
+				if seen == nil {
+					seen = map[*types.Func]bool{}
+				}
 				seen[fn] = true
 				callers[fn] = append(callers[fn], i)
 			}
 		}
-		var calls []*ast.CallExpr
-		var nodes []ast.Node // what inspectBody visits in the body
+		c0, n0 := len(allCalls), len(allNodes)
 		st.nodes.EachInBody(fd, func(n ast.Node, inLit bool) {
 			switch n := n.(type) {
 			case *ast.CallExpr:
 				called(n)
 				if !inLit { // a literal's calls count for callers, not for the body's own
-					calls = append(calls, n)
-					nodes = append(nodes, n)
+					allCalls = append(allCalls, n)
+					allNodes = append(allNodes, n)
 				}
 			case *ast.AssignStmt, *ast.ReturnStmt:
 				if !inLit {
-					nodes = append(nodes, n)
+					allNodes = append(allNodes, n) // what inspectBody visits in the body
 				}
 			}
 		})
-		st.bodies[fd.Body] = nodes
-		decls = append(decls, decl{fd, obj, calls})
+		st.bodies[fd.Body] = allNodes[n0:len(allNodes):len(allNodes)]
+		decls = append(decls, decl{fd, obj, allCalls[c0:len(allCalls):len(allCalls)]})
 	}
 	// A worklist: every decl once, then again only the callers of a function
 	// that has just become a wrapper or a classifier (wrappers of wrappers).
