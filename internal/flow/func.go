@@ -205,13 +205,23 @@ func newFunc(env *Env, node ast.Node) *Func {
 		f.Sig, _ = env.Info.TypeOf(n).(*types.Signature)
 	}
 	f.CFG = cfg.New(f.Body, env.MayReturn)
-	nodes := 0
+	nodes, edges := 0, 0
+	npreds := make([]int32, len(f.CFG.Blocks))
 	for _, b := range f.CFG.Blocks {
 		nodes += len(b.Nodes)
+		edges += len(b.Succs)
+		for _, s := range b.Succs {
+			npreds[s.Index]++
+		}
 	}
 	f.at = make(map[ast.Node]int32, nodes)
 	f.cfgNodes = make([]cfgNode, 0, nodes)
+	// The predecessor lists are parts of one list, in block order.
 	f.preds = make([][]*cfg.Block, len(f.CFG.Blocks))
+	all := make([]*cfg.Block, edges)
+	for i, n := range npreds {
+		f.preds[i], all = all[:0:n], all[n:]
+	}
 	for _, b := range f.CFG.Blocks {
 		for _, s := range b.Succs {
 			f.preds[s.Index] = append(f.preds[s.Index], b)
