@@ -214,10 +214,11 @@ func (s *retrySearch) run() *Retry {
 	}
 	var found *Retry
 	q := Query{
-		From: Failed,
-		Skip: []Outcome{Succeeded, NoAnswer},
-		Kill: s.kills,
-		Init: func(st *State) { st.Bits = s.changedBy(first, *st, 0, true) },
+		From:     Failed,
+		Skip:     []Outcome{Succeeded, NoAnswer},
+		Kill:     s.kills,
+		WantPath: true,
+		Init:     func(st *State) { st.Bits = s.changedBy(first, *st, 0, true) },
 		Node: func(n ast.Node, st *State) Step {
 			r, end := s.target(n, *st)
 			if r != nil {

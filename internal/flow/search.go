@@ -53,6 +53,8 @@ type Query struct {
 	Kill func(e ast.Expr) bool
 	// Init, if set, adjusts the state at the start.
 	Init func(st *State)
+	// WantPath asks for the Hit's Path.
+	WantPath bool
 }
 
 // Hit is where a search ended.
@@ -63,7 +65,8 @@ type Hit struct {
 	Block *cfg.Block
 	// State is the path's state at the node.
 	State State
-	// Path is the blocks of the path, from the login's block to Block.
+	// Path is the blocks of the path, from the login's block to Block,
+	// when the query asked for it (WantPath).
 	Path []*cfg.Block
 }
 
@@ -165,6 +168,14 @@ func (v *visited) reset() {
 	v.list, v.set = v.list[:0], nil
 }
 
+// hitPath returns a copy of the path, when the query wants it.
+func (s *search) hitPath() []*cfg.Block {
+	if !s.q.WantPath {
+		return nil
+	}
+	return append([]*cfg.Block(nil), s.path...)
+}
+
 // from explores the paths from the idx'th node of block b, in state st;
 // entry says that b is a counted loop's condition entered from outside
 // the loop, which holds on entry (for i := 0; i < n; i++ with constants).
@@ -184,7 +195,7 @@ func (s *search) from(b *cfg.Block, idx int, st State, entry bool) (Hit, bool) {
 		}
 		switch step {
 		case Found:
-			return Hit{Node: n, Block: b, State: st, Path: append([]*cfg.Block(nil), s.path...)}, true
+			return Hit{Node: n, Block: b, State: st, Path: s.hitPath()}, true
 		case Stop:
 			return Hit{}, false
 		}
@@ -198,7 +209,7 @@ func (s *search) from(b *cfg.Block, idx int, st State, entry bool) (Hit, bool) {
 		if len(b.Nodes) > 0 {
 			n = b.Nodes[len(b.Nodes)-1]
 		}
-		return Hit{Node: n, Block: b, State: st, Path: append([]*cfg.Block(nil), s.path...)}, true
+		return Hit{Node: n, Block: b, State: st, Path: s.hitPath()}, true
 	}
 	if len(b.Succs) == 2 && s.q.Decision != nil && s.q.Decision(b, st) == Stop {
 		return Hit{}, false
