@@ -54,10 +54,15 @@ type Func struct {
 	// once per use.
 	captured []*types.Var
 
-	ixOnce sync.Once // see ix
-	idx    *funcIndex
-	pathMu sync.Mutex
-	paths  map[ast.Node][]ast.Node // see Path
+	ixOnce     sync.Once // see ix
+	locOnce    sync.Once // see ixLocations
+	logoutOnce sync.Once // see ixLogouts
+	recOnce    sync.Once // see ixRecursion
+	sccOnce    sync.Once // see ixSCC
+	capOnce    sync.Once // see ixCaptured
+	idx        *funcIndex
+	pathMu     sync.Mutex
+	paths      map[ast.Node][]ast.Node // see Path
 	// prefixes holds the guards of the prefixes of statement lists (see prefixGuards).
 	prefixMu sync.Mutex
 	prefixes map[ast.Node]*prefix

@@ -625,5 +625,5 @@ func (st guardSite) isLookupCall(call *ast.CallExpr) bool {
 		}
 	}
 	root, path, ok := st.env.Key(sel.X)
-	return ok && st.f.ix().storedInto[location{root, path}]
+	return ok && st.f.ixLocations().storedInto[location{root, path}]
 }

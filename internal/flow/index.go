@@ -68,42 +68,172 @@ type FieldStore struct {
 	Node   ast.Node
 }
 
+// The index is built in parts, each the first time a question needs it:
+// most functions are asked only some of them (one without a loop is never
+// asked whether a loop is counted, one that does not call itself never
+// needs its recursion marked).
 func (f *Func) ix() *funcIndex {
-	f.ixOnce.Do(f.buildIndex)
+	f.ixOnce.Do(f.indexStatements)
 	return f.idx
 }
 
-func (f *Func) buildIndex() {
-	info := f.Env.Info
-	x := &funcIndex{
-		switches:   map[*ast.CaseClause]ast.Stmt{},
-		setup:      map[*types.Var][]ast.Expr{},
-		captured:   map[*types.Var]bool{},
-		stores:     map[*types.Var][]FieldStore{},
-		deps:       map[depKey][]*types.Var{},
-		logouts:    map[ast.Node]bool{},
-		logins:     map[ast.Node][]*Login{},
-		counted:    map[*ast.ForStmt]bool{},
-		assigned:   map[location]bool{},
-		storedInto: map[location]bool{},
-		done:       map[ast.Stmt]*cfg.Block{},
-	}
+// ixLocations returns the index with its assignments, stores and setups.
+func (f *Func) ixLocations() *funcIndex {
+	x := f.ix()
+	f.locOnce.Do(func() { f.indexLocations(x) })
+	return x
+}
+
+// ixLogouts returns the index with its logout marks.
+func (f *Func) ixLogouts() *funcIndex {
+	x := f.ix()
+	f.logoutOnce.Do(func() {
+		// The CFG nodes that hold a logout call, in a nested literal too.
+		for _, bn := range f.nodes {
+			if call, ok := bn.n.(*ast.CallExpr); ok && bn.top != nil && !x.logouts[bn.top] && f.Env.IsLogoutCall(call) {
+				if x.logouts == nil {
+					x.logouts = map[ast.Node]bool{}
+				}
+				x.logouts[bn.top] = true
+			}
+		}
+	})
+	return x
+}
+
+// ixRecursion returns the index with the blocks that call the function
+// itself marked, and those from which one can be reached.
+func (f *Func) ixRecursion() *funcIndex {
+	x := f.ix()
+	f.recOnce.Do(func() {
+		blocks := f.CFG.Blocks
+		x.recursive = make([]bool, len(blocks))
+		if f.Obj == nil || !f.mayLoop() {
+			x.recReach = x.recursive // nothing calls the function: all false
+			return
+		}
+		self := map[ast.Node]bool{} // the CFG nodes that call the function (not in a literal)
+		for _, bn := range f.nodes {
+			if call, ok := bn.n.(*ast.CallExpr); ok && !bn.lit && bn.top != nil && !self[bn.top] && f.isSelf(call) {
+				self[bn.top] = true
+			}
+		}
+		var seeds []*cfg.Block
+		x.recReach, seeds = f.reachingBlocks(func(n ast.Node) bool { return self[n] })
+		for _, b := range seeds {
+			x.recursive[b.Index] = true
+		}
+	})
+	return x
+}
+
+// ixSCC returns the index with the CFG's strongly connected components.
+func (f *Func) ixSCC() *funcIndex {
+	x := f.ix()
+	f.sccOnce.Do(func() { x.scc = sccs(f.CFG.Blocks) })
+	return x
+}
+
+// ixCaptured returns the index with the variables the function literals
+// of the body use.
+func (f *Func) ixCaptured() *funcIndex {
+	x := f.ix()
+	f.capOnce.Do(func() {
+		x.captured = make(map[*types.Var]bool, len(f.captured))
+		for _, v := range f.captured {
+			x.captured[v] = true
+		}
+	})
+	return x
+}
+
+// indexStatements indexes the statements of the body: switches and their
+// cases, defers, counted loops, the blocks where ifs and switches resume,
+// the logins of each CFG node.
+func (f *Func) indexStatements() {
+	x := &funcIndex{switches: map[*ast.CaseClause]ast.Stmt{}, done: map[ast.Stmt]*cfg.Block{}}
+	f.idx = x
 	for _, b := range f.CFG.Blocks {
 		if (b.Kind == cfg.KindIfDone || b.Kind == cfg.KindSwitchDone) && b.Stmt != nil && x.done[b.Stmt] == nil {
 			x.done[b.Stmt] = b
 		}
 	}
+	for _, bn := range f.nodes {
+		if bn.lit {
+			continue
+		}
+		switch n := bn.n.(type) {
+		case *ast.SwitchStmt:
+			for _, c := range n.Body.List {
+				if cc, ok := c.(*ast.CaseClause); ok {
+					x.switches[cc] = n
+				}
+			}
+		case *ast.TypeSwitchStmt:
+			for _, c := range n.Body.List {
+				if cc, ok := c.(*ast.CaseClause); ok {
+					x.switches[cc] = n
+				}
+			}
+		case *ast.DeferStmt:
+			x.defers = append(x.defers, n)
+		case *ast.ForStmt:
+			if counted(f.Env.Info, n) {
+				if x.counted == nil {
+					x.counted = map[*ast.ForStmt]bool{}
+				}
+				x.counted[n] = true
+			}
+		}
+	}
+	x.logins = make(map[ast.Node][]*Login, len(f.Logins))
+	for _, l := range f.Logins {
+		if l.At.Valid() {
+			x.logins[l.At.Node()] = append(x.logins[l.At.Node()], l)
+		}
+	}
+}
+
+// indexLocations records the locations the body assigns or stores into,
+// the struct fields values are stored into, and what sets up each
+// variable, anywhere in the body (nested literals too, but setups).
+func (f *Func) indexLocations(x *funcIndex) {
+	info := f.Env.Info
+	x.setup = map[*types.Var][]ast.Expr{}
+	x.stores = map[*types.Var][]FieldStore{}
+	x.deps = map[depKey][]*types.Var{}
+	x.assigned = map[location]bool{}
+	x.storedInto = map[location]bool{}
 	mark := func(set map[location]bool, e ast.Expr) {
 		if r, p, ok := f.Env.Key(e); ok {
 			set[location{r, p}] = true
 		}
 	}
-	// Assignments anywhere in the body (nested literals too).
-	assigns := func(n ast.Node) {
-		switch n := n.(type) {
+	held := func(e ast.Expr) *types.Var {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		return identVar(info, e)
+	}
+	for _, bn := range f.nodes {
+		switch n := bn.n.(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
 				mark(x.assigned, lhs)
+			}
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, lhs := range n.Lhs {
+					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+					if !ok {
+						continue
+					}
+					if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+						if v := held(n.Rhs[i]); v != nil {
+							x.stores[v] = append(x.stores[v], FieldStore{sel.X, sel.Sel.Name, n})
+						}
+					}
+				}
 			}
 		case *ast.IncDecStmt:
 			mark(x.assigned, n.X)
@@ -112,21 +242,16 @@ func (f *Func) buildIndex() {
 				mark(x.assigned, n.X)
 			}
 		case *ast.CallExpr:
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && HasPrefix(sel.Sel.Name, StorePrefixes) {
-				mark(x.storedInto, sel.X)
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				if HasPrefix(sel.Sel.Name, StorePrefixes) {
+					mark(x.storedInto, sel.X)
+				}
+				if !bn.lit {
+					if v := RootVar(info, sel.X); v != nil {
+						x.setup[v] = append(x.setup[v], n.Args...)
+					}
+				}
 			}
-		}
-	}
-	f.idx = x
-	held := func(e ast.Expr) *types.Var {
-		e = ast.Unparen(e)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-		return identVar(info, e)
-	}
-	store := func(n ast.Node) {
-		switch n := n.(type) {
 		case *ast.CompositeLit:
 			var st *types.Struct // nil when the literal's type is unknown (code that does not type-check)
 			if t := info.TypeOf(n); t != nil {
@@ -143,88 +268,8 @@ func (f *Func) buildIndex() {
 					x.stores[v] = append(x.stores[v], FieldStore{n, st.Field(i).Name(), n}) // T{c, ...}
 				}
 			}
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i, lhs := range n.Lhs {
-					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-					if !ok {
-						continue
-					}
-					if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-						if v := held(n.Rhs[i]); v != nil {
-							x.stores[v] = append(x.stores[v], FieldStore{sel.X, sel.Sel.Name, n})
-						}
-					}
-				}
-			}
 		}
 	}
-	for _, v := range f.captured {
-		x.captured[v] = true
-	}
-	for _, bn := range f.nodes {
-		n := bn.n
-		assigns(n)
-		store(n)
-		if bn.lit {
-			continue // a literal's stores and assignments count too; nothing else
-		}
-		switch n := n.(type) {
-		case *ast.SwitchStmt:
-			for _, c := range n.Body.List {
-				if cc, ok := c.(*ast.CaseClause); ok {
-					x.switches[cc] = n
-				}
-			}
-		case *ast.TypeSwitchStmt:
-			for _, c := range n.Body.List {
-				if cc, ok := c.(*ast.CaseClause); ok {
-					x.switches[cc] = n
-				}
-			}
-		case *ast.DeferStmt:
-			x.defers = append(x.defers, n)
-		case *ast.ForStmt:
-			if counted(info, n) {
-				x.counted[n] = true
-			}
-		case *ast.CallExpr:
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-				if v := RootVar(info, sel.X); v != nil {
-					x.setup[v] = append(x.setup[v], n.Args...)
-				}
-			}
-		}
-	}
-	for _, l := range f.Logins {
-		if l.At.Valid() {
-			x.logins[l.At.Node()] = append(x.logins[l.At.Node()], l)
-		}
-	}
-	// The CFG nodes that hold a logout call, in a nested literal too.
-	for _, bn := range f.nodes {
-		if call, ok := bn.n.(*ast.CallExpr); ok && bn.top != nil && !x.logouts[bn.top] && f.Env.IsLogoutCall(call) {
-			x.logouts[bn.top] = true
-		}
-	}
-	// The function's own calls, block by block, and what can reach them.
-	blocks := f.CFG.Blocks
-	x.recursive = make([]bool, len(blocks))
-	x.recReach = make([]bool, len(blocks))
-	if f.Obj != nil {
-		self := map[ast.Node]bool{} // the CFG nodes that call the function (not in a literal)
-		for _, bn := range f.nodes {
-			if call, ok := bn.n.(*ast.CallExpr); ok && !bn.lit && bn.top != nil && !self[bn.top] && f.isSelf(call) {
-				self[bn.top] = true
-			}
-		}
-		var seeds []*cfg.Block
-		x.recReach, seeds = f.reachingBlocks(func(n ast.Node) bool { return self[n] })
-		for _, b := range seeds {
-			x.recursive[b.Index] = true
-		}
-	}
-	x.scc = sccs(blocks)
 }
 
 // reachingBlocks marks the blocks that hold a node for which seed is true
@@ -312,7 +357,7 @@ func (f *Func) isSelf(call *ast.CallExpr) bool {
 // read by the values assigned to it in the body, and, with setup, by the
 // arguments of the methods called on it (c.SetLoginUrl(url)). Memoised.
 func (f *Func) dependsOn(v *types.Var, setup bool) []*types.Var {
-	x := f.ix()
+	x := f.ixLocations()
 	key := depKey{v, setup}
 	f.mu.Lock()
 	if d, ok := x.deps[key]; ok {
@@ -354,7 +399,7 @@ type depKey struct {
 // AssignsLocation reports whether the function assigns the location (a
 // variable and a field path, see Env.Key) anywhere, or takes its address.
 func (f *Func) AssignsLocation(root *types.Var, path string) bool {
-	return f.ix().assigned[location{root, path}]
+	return f.ixLocations().assigned[location{root, path}]
 }
 
 // LoginsAt returns the logins CFG node n holds.
@@ -362,19 +407,19 @@ func (f *Func) LoginsAt(n ast.Node) []*Login { return f.ix().logins[n] }
 
 // FieldStores returns the struct fields the value of v is stored into in
 // the function (x.f = v, T{f: v}, &v included).
-func (f *Func) FieldStores(v *types.Var) []FieldStore { return f.ix().stores[v] }
+func (f *Func) FieldStores(v *types.Var) []FieldStore { return f.ixLocations().stores[v] }
 
 // Defers returns the function's defer statements (not those of nested
 // literals), in source order.
 func (f *Func) Defers() []*ast.DeferStmt { return f.ix().defers }
 
 // Captured reports whether a function literal of the function uses v.
-func (f *Func) Captured(v *types.Var) bool { return f.ix().captured[v] }
+func (f *Func) Captured(v *types.Var) bool { return f.ixCaptured().captured[v] }
 
 // SameCycle reports whether blocks a and b lie on a common cycle of the CFG
 // (or are the same block): each can reach the other.
 func (f *Func) SameCycle(a, b *cfg.Block) bool {
-	scc := f.ix().scc
+	scc := f.ixSCC().scc
 	return scc[a.Index] == scc[b.Index]
 }
 

@@ -121,7 +121,7 @@ func (l *Login) declaredLogout() (Pairing, bool) {
 // immediately called function literals are looked into; other literals are
 // not (they are escapes).
 func (l *Login) Ends(n ast.Node, p Pairing, s *Sessions) bool {
-	if l.Fn.node(n) != nil && !l.Fn.ix().logouts[n] {
+	if l.Fn.node(n) != nil && !l.Fn.ixLogouts().logouts[n] {
 		return false // no logout in it at all
 	}
 	found := false

@@ -202,7 +202,7 @@ func (s *retrySearch) retryingReturn(ret *ast.ReturnStmt) bool {
 // or can reach a recursive call or a return that makes a helper retry.
 func (s *retrySearch) canReach(b *cfg.Block) bool {
 	f := s.l.Fn
-	return f.SameCycle(b, s.l.At.Block) || f.ix().recReach[b.Index] || (s.retReach != nil && s.retReach[b.Index])
+	return f.SameCycle(b, s.l.At.Block) || f.ixRecursion().recReach[b.Index] || (s.retReach != nil && s.retReach[b.Index])
 }
 
 // run searches the failure paths.
@@ -309,7 +309,7 @@ func (s *retrySearch) target(n ast.Node, st State) (r *Retry, end bool) {
 		}
 		return &Retry{Kind: ViaLoop}, false
 	}
-	if c := s.l.Fn.node(n); s.fnObj != nil && c != nil && s.l.Fn.ix().recursive[c.loc.Block.Index] {
+	if c := s.l.Fn.node(n); s.fnObj != nil && c != nil && s.l.Fn.ixRecursion().recursive[c.loc.Block.Index] {
 		if call := s.recursiveCall(n); call != nil && s.sameArgs(call, st.Bits) {
 			return &Retry{Kind: ViaRecur, Node: call}, false
 		}
