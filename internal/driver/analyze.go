@@ -61,6 +61,9 @@ type node struct {
 	// failed holds the analyzers with facts that failed on the package:
 	// their runs on importers fail as prerequisites (as in checker).
 	failed map[*analysis.Analyzer]bool
+	// module is the package's module as the passes see it, made once for
+	// all the analyzers that run on the package.
+	module *analysis.Module
 }
 
 // session is one run of the analyzers over a build.
@@ -540,10 +543,13 @@ func (s *session) run(n *node, a *analysis.Analyzer, results map[*analysis.Analy
 		return nil, nil, &skipError{"analysis skipped due to errors in package"}
 	}
 	var passErr error // a misuse of the pass: fails the analysis
-	module := &analysis.Module{}
-	if p.Module != nil {
-		module = analysisModule(p.Module)
+	if n.module == nil {
+		n.module = &analysis.Module{}
+		if p.Module != nil {
+			n.module = analysisModule(p.Module)
+		}
 	}
+	module := n.module
 	running := true
 	pass := &analysis.Pass{
 		Analyzer:     a,

@@ -139,7 +139,9 @@ func (f *Func) ixSCC() *funcIndex {
 func (f *Func) ixCaptured() *funcIndex {
 	x := f.ix()
 	f.capOnce.Do(func() {
-		x.captured = make(map[*types.Var]bool, len(f.captured))
+		if len(f.captured) > 0 {
+			x.captured = make(map[*types.Var]bool, len(f.captured))
+		}
 		for _, v := range f.captured {
 			x.captured[v] = true
 		}
