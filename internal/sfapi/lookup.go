@@ -16,6 +16,7 @@ type Model struct {
 	classifiers map[Ref]bool
 	userPkgs    map[string]bool // exact import paths named by user declarations
 	forks       sync.Map        // *types.Package -> *API: the base row of a fork, or nil
+	relevant    sync.Map        // import path -> bool (see Relevant)
 }
 
 // Decls are the user's additions to the table, as written on the command line
@@ -229,6 +230,17 @@ func (m *Model) Relevant(path string) bool {
 	if m.userPkgs[path] {
 		return true
 	}
+	// Asked for every import of every package and every session type: the
+	// answer is kept per path.
+	if r, ok := m.relevant.Load(path); ok {
+		return r.(bool)
+	}
+	r := m.relevantPath(path)
+	m.relevant.Store(path, r)
+	return r
+}
+
+func (m *Model) relevantPath(path string) bool {
 	for _, list := range m.apis {
 		for _, a := range list {
 			if !a.Declared && MatchPath(path, a.Pkg) {

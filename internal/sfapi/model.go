@@ -265,7 +265,9 @@ type Endpoint struct {
 func MatchPath(path, suffix string) bool {
 	path = StripMajor(path)
 	suffix = StripMajor(suffix)
-	return path == suffix || strings.HasSuffix(path, "/"+suffix)
+	return path == suffix ||
+		len(path) > len(suffix) && strings.HasSuffix(path, suffix) && path[len(path)-len(suffix)-1] == '/'
+
 }
 
 // stripMajor removes a trailing "/vN" (N >= 2) element.
