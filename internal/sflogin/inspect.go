@@ -19,11 +19,24 @@ func (st *state) isClassifierDecl(fd *ast.FuncDecl) bool {
 	sig := obj.Type().(*types.Signature)
 	takesErr := false
 	for i := 0; i < sig.Params().Len(); i++ {
-		if types.IsInterface(sig.Params().At(i).Type()) {
+		if canHoldError(sig.Params().At(i).Type()) {
 			takesErr = true
 		}
 	}
 	return takesErr && inspects(st.pass.TypesInfo, st.model, st.isClassifier, fd.Body)
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+// canHoldError reports whether a parameter of type t can be handed the
+// login error: error itself, any, an interface error satisfies, a type
+// parameter. A context.Context or an io.Reader cannot, and a function
+// taking only those is not read for a classification.
+func canHoldError(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return true
+	}
+	return types.IsInterface(t) && types.AssignableTo(errorType, t)
 }
 
 // isClassifier reports whether fn is a fault classifier: declared by the
@@ -32,7 +45,7 @@ func (st *state) isClassifier(fn *types.Func) bool {
 	if st.model.IsClassifier(fn) || st.classifiers[fn] {
 		return true
 	}
-	return fn.Pkg() != st.pass.Pkg && st.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
+	return fn.Pkg() != st.pass.Pkg && st.hasPackageFact(fn.Pkg()) && st.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
 }
 
 // IsClassifier reports whether calling fn classifies a login fault.
@@ -43,7 +56,16 @@ func (r *Result) IsClassifier(fn *types.Func) bool {
 	if r.Model.IsClassifier(fn) {
 		return true
 	}
-	return r.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
+	if fn.Pkg() == r.pass.Pkg {
+		return r.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
+	}
+	// A package that exports a ClassifierFact exports a PackageFact too.
+	has, ok := r.factPkgs.Load(fn.Pkg())
+	if !ok {
+		has = fn.Pkg() != nil && r.pass.ImportPackageFact(fn.Pkg(), new(PackageFact))
+		r.factPkgs.Store(fn.Pkg(), has)
+	}
+	return has.(bool) && r.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
 }
 
 // Inspects reports whether the subtree n inspects a login fault code: it reads

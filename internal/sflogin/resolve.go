@@ -284,6 +284,19 @@ func (st *state) rowTypes(api *sfapi.API) []types.Type {
 	return found
 }
 
+// hasPackageFact reports whether an imported package has a PackageFact. A
+// package that exports a LoginFact or a ClassifierFact exports one too:
+// the functions of the others (the standard library's, most often) are not
+// asked about one by one.
+func (st *state) hasPackageFact(pkg *types.Package) bool {
+	has, ok := st.factPkgs[pkg]
+	if !ok {
+		has = pkg != nil && st.pass.ImportPackageFact(pkg, new(PackageFact))
+		st.factPkgs[pkg] = has
+	}
+	return has
+}
+
 // loginFact returns the wrapper fact of fn: derived in this package or imported.
 func (st *state) loginFact(fn *types.Func) *LoginFact {
 	if f, ok := st.logins[fn]; ok {
@@ -292,15 +305,7 @@ func (st *state) loginFact(fn *types.Func) *LoginFact {
 	if fn.Pkg() == st.pass.Pkg {
 		return nil
 	}
-	// A package that exports a LoginFact exports a PackageFact too: the
-	// functions of the others (the standard library's, most often) are
-	// not asked about one by one.
-	has, ok := st.factPkgs[fn.Pkg()]
-	if !ok {
-		has = fn.Pkg() != nil && st.pass.ImportPackageFact(fn.Pkg(), new(PackageFact))
-		st.factPkgs[fn.Pkg()] = has
-	}
-	if !has {
+	if !st.hasPackageFact(fn.Pkg()) {
 		return nil
 	}
 	origin := fn.Origin()

@@ -177,14 +177,18 @@ type Result struct {
 	// Env is what the flow model knows of the package.
 	Env *flow.Env
 
-	pass    *analysis.Pass
-	entries *entry.Finder
-	files   []*ast.File // analysed files
-	tests   []*ast.File // _test.go files left out of files
-	byExpr  map[*ast.CallExpr]*Call
-	defs    *defIndex
-	ignores *ignoreIndex
-	broken  *Broken
+	pass *analysis.Pass
+	// factPkgs: whether an imported package has a PackageFact
+	// (*types.Package -> bool), for IsClassifier, which the analyzers
+	// may call at once.
+	factPkgs sync.Map
+	entries  *entry.Finder
+	files    []*ast.File // analysed files
+	tests    []*ast.File // _test.go files left out of files
+	byExpr   map[*ast.CallExpr]*Call
+	defs     *defIndex
+	ignores  *ignoreIndex
+	broken   *Broken
 }
 
 // Broken returns the declarations of the package that do not type-check:
