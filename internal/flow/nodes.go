@@ -80,6 +80,9 @@ func (ns *Nodes) gather(f *ast.File, root ast.Node, inLit bool) {
 		if n == nil {
 			return false
 		}
+		if gd, ok := n.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			return false // import specs hold nothing gathered
+		}
 		if Gathered(n) {
 			ns.all = append(ns.all, n)
 			ns.inLit = append(ns.inLit, inLit)
