@@ -2,6 +2,7 @@ package flow
 
 import (
 	"go/ast"
+	"sync"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -68,46 +69,32 @@ func (s *retrySearch) handledAt(b *cfg.Block, st State) bool {
 // of its outcomes, or on the one the path knows is taken. This is the
 // greatest fixpoint over the (block, state) graph explored from the blocks.
 func (s *retrySearch) leaves(starts []*cfg.Block, st State) bool {
-	const (
-		leafTrue = iota
-		leafFalse
-		allLeave  // every successor must leave
-		oneLeaves // one successor leaving is enough (a classifying decision)
-	)
-	type gnode struct {
-		kind  int
-		succs []int
-	}
 	l := s.l
-	var nodes []gnode
-	var index visited
-	type item struct {
-		b  *cfg.Block
-		st State
-	}
-	var queue []item
+	sc := leavesPool.Get().(*leavesScratch)
+	defer sc.release()
+	// The graph's nodes are the (block, state) pairs, numbered by sc.index
+	// in the order they are met; each is explored once, in that order.
 	visit := func(b *cfg.Block, st State) int {
 		st = l.enter(b, st)
 		st.Bits = s.enter(b, st.Bits)
-		i, isNew := index.add(visitKey{b.Index, st, false})
+		i, isNew := sc.index.add(visitKey{b.Index, st, false})
 		if isNew {
-			nodes = append(nodes, gnode{})
-			queue = append(queue, item{b, st})
+			sc.nodes = append(sc.nodes, gnode{})
 		}
 		return i
 	}
-	var roots []int
 	for _, b := range starts {
-		roots = append(roots, visit(b, st))
+		sc.roots = append(sc.roots, visit(b, st))
 	}
-	for i := 0; i < len(queue); i++ {
-		b, st := queue[i].b, queue[i].st
-		g := gnode{}
+	blocks := l.Fn.CFG.Blocks
+	for i := 0; i < len(sc.nodes); i++ {
+		key := sc.index.list[i]
+		b, st := blocks[key.block], key.st
 		if !s.canReach(b) {
-			nodes[i] = gnode{kind: leafTrue}
+			sc.nodes[i] = gnode{kind: leafTrue}
 			continue
 		}
-		leaf := -1
+		leaf := int32(-1)
 		for _, n := range b.Nodes {
 			r, end := s.target(n, st)
 			if end {
@@ -122,43 +109,44 @@ func (s *retrySearch) leaves(starts []*cfg.Block, st State) bool {
 			st = l.step(n, st, s.kills)
 		}
 		if leaf >= 0 {
-			nodes[i] = gnode{kind: leaf}
+			sc.nodes[i] = gnode{kind: leaf}
 			continue
 		}
-		kind := allLeave
 		if len(b.Succs) == 0 {
-			nodes[i] = gnode{kind: leafTrue}
+			sc.nodes[i] = gnode{kind: leafTrue}
 			continue
 		}
+		kind := int32(allLeave)
 		if len(b.Succs) == 2 && s.classifyingDecision(b) {
 			kind = oneLeaves
 		}
-		var idx []int
+		lo := int32(len(sc.succs))
 		for j, succ := range b.Succs {
 			nst, ok := l.branch(b, j, st)
 			if !ok || nst.Out == Succeeded || nst.Out == NoAnswer {
 				continue
 			}
-			idx = append(idx, visit(succ, nst))
+			sc.succs = append(sc.succs, visit(succ, nst))
 		}
-		g.kind, g.succs = kind, idx
-		if len(idx) == 0 {
+		g := gnode{kind: kind, lo: lo, hi: int32(len(sc.succs))}
+		if g.lo == g.hi {
 			g.kind = leafTrue
 		}
-		nodes[i] = g
+		sc.nodes[i] = g
 	}
-	val := make([]bool, len(nodes))
-	for i, g := range nodes {
-		val[i] = g.kind != leafFalse
+	val := sc.val[:0]
+	for _, g := range sc.nodes {
+		val = append(val, g.kind != leafFalse)
 	}
+	sc.val = val
 	for changed := true; changed; {
 		changed = false
-		for i, g := range nodes {
+		for i, g := range sc.nodes {
 			if !val[i] || g.kind == leafTrue {
 				continue
 			}
 			v := g.kind == allLeave
-			for _, j := range g.succs {
+			for _, j := range sc.succs[g.lo:g.hi] {
 				if g.kind == allLeave && !val[j] {
 					v = false
 				}
@@ -172,10 +160,42 @@ func (s *retrySearch) leaves(starts []*cfg.Block, st State) bool {
 			}
 		}
 	}
-	for _, r := range roots {
+	for _, r := range sc.roots {
 		if val[r] {
 			return true
 		}
 	}
 	return false
+}
+
+// The kinds of node of the leaves graph.
+const (
+	leafTrue  = iota // leaves the retry
+	leafFalse        // comes back to the login
+	allLeave         // every successor must leave
+	oneLeaves        // one successor leaving is enough (a classifying decision)
+)
+
+// gnode is a node of the leaves graph: its kind and its successors, a part
+// of the scratch's succs.
+type gnode struct {
+	kind   int32
+	lo, hi int32
+}
+
+// leavesScratch is what leaves builds, reused from one call to the next.
+type leavesScratch struct {
+	index visited
+	nodes []gnode
+	succs []int
+	roots []int
+	val   []bool
+}
+
+var leavesPool = sync.Pool{New: func() any { return new(leavesScratch) }}
+
+func (sc *leavesScratch) release() {
+	sc.index.reset()
+	sc.nodes, sc.succs, sc.roots, sc.val = sc.nodes[:0], sc.succs[:0], sc.roots[:0], sc.val[:0]
+	leavesPool.Put(sc)
 }

@@ -129,8 +129,9 @@ func (s *search) release() {
 }
 
 // visited is a set of explored (block, state) pairs, each numbered in the
-// order it was added: a short list while it is short, as most are, and a
-// map beyond. It grows with what is explored, never with the function.
+// order it was added (list holds them in that order): found by a scan of
+// the list while it is short, as most are, and through a map beyond. It
+// grows with what is explored, never with the function.
 type visited struct {
 	list []visitKey
 	set  map[visitKey]int
@@ -144,24 +145,24 @@ func (v *visited) add(k visitKey) (num int, isNew bool) {
 		if i, ok := v.set[k]; ok {
 			return i, false
 		}
-		v.set[k] = len(v.set)
-		return len(v.set) - 1, true
-	}
-	for i := range v.list {
-		if v.list[i] == k {
-			return i, false
+	} else {
+		for i := range v.list {
+			if v.list[i] == k {
+				return i, false
+			}
 		}
 	}
-	if len(v.list) < visitedList {
-		v.list = append(v.list, k)
-		return len(v.list) - 1, true
+	v.list = append(v.list, k)
+	if v.set == nil && len(v.list) > visitedList {
+		v.set = make(map[visitKey]int, 2*len(v.list))
+		for i, x := range v.list[:len(v.list)-1] {
+			v.set[x] = i
+		}
 	}
-	v.set = make(map[visitKey]int, 2*visitedList)
-	for i, x := range v.list {
-		v.set[x] = i
+	if v.set != nil {
+		v.set[k] = len(v.list) - 1
 	}
-	v.set[k] = len(v.set)
-	return len(v.set) - 1, true
+	return len(v.list) - 1, true
 }
 
 func (v *visited) reset() {
