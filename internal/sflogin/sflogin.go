@@ -35,8 +35,10 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -260,16 +262,24 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 			res.files = append(res.files, f)
 		}
 	}
-	// A team's own retry helper is found in every package: it often lives
-	// in a utility package that has nothing to do with Salesforce.
-	retries := flow.RetryCandidates(pass.TypesInfo, pass.Files)
+	// A team's own retry helper is found in every package of the team's: it
+	// often lives in a utility package that has nothing to do with
+	// Salesforce. The standard library has none.
+	std := standard(pass)
+	var retries []*ast.FuncDecl
+	if !std {
+		retries = flow.RetryCandidates(pass.TypesInfo, pass.Files)
+	}
 	if !relevant(pass, model) {
 		res.Skipped = true
 		if len(retries) > 0 {
 			exportRetries(pass, res.entries.Env(), retries)
 		}
-		// So are schedulers: a helper that runs a func on a timer.
-		res.entries.DeriveSchedulers()
+		// So are schedulers: a helper that runs a func on a timer (the
+		// standard library's are in the table).
+		if !std {
+			res.entries.DeriveSchedulers()
+		}
 		return res, nil
 	}
 	res.ignores = newIgnoreIndex(pass)
@@ -291,6 +301,28 @@ func (r *Result) Entry(fi *flow.Func) entry.Context {
 	}
 	return r.entries.Of(fi)
 }
+
+// standard reports whether the package belongs to the standard library:
+// the first element of its path has no dot, and its files are under the
+// GOROOT sflint was built with. When the build's GOROOT is elsewhere, a
+// package of the standard library is taken for a user's one: looked at for
+// nothing, at some cost.
+func standard(pass *analysis.Pass) bool {
+	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
+	if strings.Contains(first, ".") || gorootSrc == "" || len(pass.Files) == 0 {
+		return false
+	}
+	f := pass.Fset.File(pass.Files[0].FileStart)
+	return f != nil && strings.HasPrefix(f.Name(), gorootSrc)
+}
+
+// gorootSrc is GOROOT's src directory, with a trailing separator.
+var gorootSrc = func() string {
+	if r := build.Default.GOROOT; r != "" { // $GOROOT, or the toolchain's
+		return filepath.Join(r, "src") + string(filepath.Separator)
+	}
+	return ""
+}()
 
 // relevant reports whether the package can contain anything sflint looks
 // for. It is the fast path: most packages of a build return here.
