@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -219,6 +220,12 @@ func calleePkg(call *sflogin.Call) *types.Package {
 type instance struct {
 	login *analysis.Analyzer
 	cfg   Config
+
+	// must is mustHandle of mustFor, kept from one package to the next
+	// (read only); the flag may change between runs (tests do).
+	mustMu  sync.Mutex
+	mustFor []string
+	must    map[sfapi.Vocabulary][]string
 }
 
 func (inst *instance) run(pass *analysis.Pass) (any, error) {
@@ -226,10 +233,17 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	if res == nil || res.Skipped {
 		return nil, nil
 	}
-	must, err := mustHandle(inst.cfg.Codes)
-	if err != nil {
-		return nil, err
+	inst.mustMu.Lock()
+	must := inst.must
+	if must == nil || !slices.Equal(inst.mustFor, inst.cfg.Codes) {
+		var err error
+		if must, err = mustHandle(inst.cfg.Codes); err != nil {
+			inst.mustMu.Unlock()
+			return nil, err
+		}
+		inst.must, inst.mustFor = must, slices.Clone(inst.cfg.Codes)
 	}
+	inst.mustMu.Unlock()
 	c := newChecker(pass, res, inst.cfg, must)
 	c.checkLogins()
 	c.checkRaw()
