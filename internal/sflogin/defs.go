@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -19,6 +20,12 @@ import (
 // (url.Values, http.Header), so that the constant parts of an argument can
 // be found when it is built in several statements.
 type defIndex struct {
+	// The index is built the first time it is read: most packages never
+	// build a URL or a request for it to resolve.
+	once  sync.Once
+	pass  *analysis.Pass
+	nodes *flow.Nodes
+
 	info   *types.Info
 	assign map[*types.Var][]ast.Expr
 	// fields records assignments to x.F and x.F.G: var -> field path -> values.
@@ -45,15 +52,23 @@ type paramArg struct {
 }
 
 func newDefIndex(pass *analysis.Pass, nodes *flow.Nodes) *defIndex {
-	d := &defIndex{
-		info:   pass.TypesInfo,
-		assign: map[*types.Var][]ast.Expr{},
-		fields: map[*types.Var]map[string][]ast.Expr{},
-		adds:   map[*types.Var][][2]ast.Expr{},
-		funcs:  map[*types.Func]*ast.FuncDecl{},
-		first:  map[*types.Var][]ast.Expr{},
-		params: map[*types.Var][]paramArg{},
-	}
+	return &defIndex{pass: pass, nodes: nodes, info: pass.TypesInfo}
+}
+
+// ready builds the index, once, and returns it.
+func (d *defIndex) ready() *defIndex {
+	d.once.Do(d.build)
+	return d
+}
+
+func (d *defIndex) build() {
+	pass, nodes := d.pass, d.nodes
+	d.assign = map[*types.Var][]ast.Expr{}
+	d.fields = map[*types.Var]map[string][]ast.Expr{}
+	d.adds = map[*types.Var][][2]ast.Expr{}
+	d.funcs = map[*types.Func]*ast.FuncDecl{}
+	d.first = map[*types.Var][]ast.Expr{}
+	d.params = map[*types.Var][]paramArg{}
 	for _, fd := range nodes.FuncDecls {
 		if fn, ok := d.info.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
 			d.funcs[fn] = fd
@@ -93,12 +108,12 @@ func newDefIndex(pass *analysis.Pass, nodes *flow.Nodes) *defIndex {
 			d.params[p] = append(d.params[p], paramArg{call, arg})
 		}
 	}
-	return d
 }
 
 // paramArgs returns the arguments the package's calls pass for e when e
 // names a parameter that is never assigned in its function, nil otherwise.
 func (d *defIndex) paramArgs(e ast.Expr) []paramArg {
+	d.ready()
 	v := d.varOf(e)
 	if v == nil || len(d.assign[v]) > 0 || len(d.first[v]) > 0 {
 		return nil
@@ -109,6 +124,7 @@ func (d *defIndex) paramArgs(e ast.Expr) []paramArg {
 // argFor returns the argument the call passes for the parameter e names,
 // or nil.
 func (d *defIndex) argFor(call *ast.CallExpr, e ast.Expr) ast.Expr {
+	d.ready()
 	v := d.varOf(e)
 	if v == nil {
 		return nil
@@ -161,13 +177,14 @@ func (d *defIndex) varOf(e ast.Expr) *types.Var {
 
 // Assigned returns every expression assigned to v in the package
 // (initialisers included).
-func (d *defIndex) Assigned(v *types.Var) []ast.Expr { return d.assign[v] }
+func (d *defIndex) Assigned(v *types.Var) []ast.Expr { return d.ready().assign[v] }
 
 // constParts returns the string constants that make up e: the value of a
 // constant expression, and the constant parts of concatenations, fmt.Sprint*,
 // strings.Join, conversions, readers and url.Values built from them, following
 // local variables through their assignments. depth bounds the search.
 func (d *defIndex) constParts(e ast.Expr, depth int) []string {
+	d.ready()
 	if e == nil || depth > 6 {
 		return nil
 	}
@@ -224,6 +241,7 @@ func (d *defIndex) constParts(e ast.Expr, depth int) []string {
 }
 
 func (d *defIndex) callParts(call *ast.CallExpr, depth int) []string {
+	d.ready()
 	// A conversion: []byte("..."), string(b).
 	if tv, ok := d.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
 		return d.constParts(call.Args[0], depth+1)
@@ -289,6 +307,7 @@ func (d *defIndex) callParts(call *ast.CallExpr, depth int) []string {
 // returns returns the return statements of fn's body, function literals
 // aside, when fn is declared in this package (nil otherwise).
 func (d *defIndex) returns(fn *types.Func) []*ast.ReturnStmt {
+	d.ready()
 	fd := d.funcs[fn.Origin()]
 	if fd == nil {
 		return nil
@@ -310,6 +329,7 @@ func (d *defIndex) returns(fn *types.Func) []*ast.ReturnStmt {
 // constant elements are joined into one part, each led by sep (the elements
 // join a base before them).
 func (d *defIndex) joinParts(elems []ast.Expr, sep string, depth int) []string {
+	d.ready()
 	var out []string
 	run := ""
 	flush := func() {
@@ -334,6 +354,7 @@ func (d *defIndex) joinParts(elems []ast.Expr, sep string, depth int) []string {
 }
 
 func (d *defIndex) constString(e ast.Expr) (string, bool) {
+	d.ready()
 	tv, ok := d.info.Types[ast.Unparen(e)]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return "", false
@@ -365,6 +386,7 @@ func sortedFields(m map[string][]ast.Expr) [][]ast.Expr {
 // the struct value e is given: in composite literals e is built from, and in
 // assignments to fields of the variable e names.
 func (d *defIndex) fieldValues(e ast.Expr, path []string, depth int) []ast.Expr {
+	d.ready()
 	if e == nil || depth > 6 || len(path) == 0 {
 		return nil
 	}

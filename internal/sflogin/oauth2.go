@@ -190,12 +190,12 @@ func (st *state) namedForSalesforce(e ast.Expr, depth int) bool {
 		if typeNamedForSalesforce(v.Type()) {
 			return true
 		}
-		for _, rhs := range st.defs.assign[v] {
+		for _, rhs := range st.defs.ready().assign[v] {
 			if st.namedForSalesforce(rhs, depth+1) {
 				return true
 			}
 		}
-		for _, rhs := range st.defs.first[v] {
+		for _, rhs := range st.defs.ready().first[v] {
 			if st.namedForSalesforce(rhs, depth+1) {
 				return true
 			}

@@ -143,7 +143,7 @@ func (st *state) funcValue(call *ast.CallExpr) (fn *types.Func, recv ast.Expr, l
 	if v == nil || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
 		return nil, nil, nil, ""
 	}
-	rhs := st.defs.assign[v]
+	rhs := st.defs.ready().assign[v]
 	if len(rhs) != 1 || rhs[0] == nil {
 		return nil, nil, nil, ""
 	}
@@ -485,7 +485,7 @@ func (st *state) requestOf(e ast.Expr, depth int) *rawRequest {
 		return rq
 	}
 	// req, err := newTokenRequest(...): the one call that sets it.
-	if rhs := slices.Concat(st.defs.assign[v], st.defs.first[v]); len(rhs) == 1 {
+	if rhs := slices.Concat(st.defs.ready().assign[v], st.defs.ready().first[v]); len(rhs) == 1 {
 		if _, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
 			return st.requestOf(rhs[0], depth+1)
 		}
@@ -643,10 +643,10 @@ func (st *state) formArgs(body ast.Expr, ep *sfapi.Endpoint) []RoleArg {
 			if v == nil {
 				return
 			}
-			for _, rhs := range st.defs.assign[v] {
+			for _, rhs := range st.defs.ready().assign[v] {
 				visit(rhs, depth+1)
 			}
-			for _, kv := range st.defs.adds[v] {
+			for _, kv := range st.defs.ready().adds[v] {
 				key := st.defs.constParts(kv[0], 0)
 				if len(key) == 1 {
 					if r, ok := ep.Form[key[0]]; ok {
