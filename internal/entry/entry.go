@@ -184,9 +184,13 @@ type Finder struct {
 	// succeeds, which is blindretry's business, not a schedule.
 	IsRetry func(*types.Func) bool
 
-	sched     map[*types.Func][]int // local schedulers and the params they schedule
-	scheduled map[ast.Node]string   // FuncLit/FuncDecl -> the scheduler that calls it
-	handlers  []resolved
+	sched map[*types.Func][]int // local schedulers and the params they schedule
+	// imported are the Schedules facts of other packages' functions, nil
+	// for none (see schedulerOf).
+	importedMu sync.Mutex
+	imported   map[*types.Func]*Schedules
+	scheduled  map[ast.Node]string // FuncLit/FuncDecl -> the scheduler that calls it
+	handlers   []resolved
 	// Built on the first question. The analyzers that ask run concurrently
 	// (go vet's unitchecker runs a package's analyzers in parallel).
 	scheduledOnce, handlersOnce sync.Once
@@ -274,9 +278,13 @@ func (f *Finder) findHandlers() []resolved {
 		matches = pkgsDFS(f.pass.Pkg, f.spec.mayDeclareHandler)
 	}
 	var out []resolved
+	paths := make([]string, len(matches))
+	for i, p := range matches {
+		paths[i] = sfapi.StripMajor(p.Path())
+	}
 	for _, h := range f.spec.handlers {
-		for _, p := range matches {
-			if !pathMatches(sfapi.StripMajor(p.Path()), h.path) {
+		for i, p := range matches {
+			if !pathMatches(paths[i], h.path) {
 				continue
 			}
 			name := h.Name
@@ -349,9 +357,15 @@ func (f *Finder) schedulerArgs(call *ast.CallExpr) (string, []int) {
 	if fn == nil {
 		return "", nil
 	}
-	if f.IsRetry != nil && f.IsRetry(fn) {
+	name, idx := f.schedulerOf(fn, call)
+	if len(idx) == 0 || f.IsRetry != nil && f.IsRetry(fn) {
 		return "", nil // a retry helper calls its operation until it succeeds: blindretry's business
 	}
+	return name, idx
+}
+
+// schedulerOf is schedulerArgs for a callee, whether or not it retries.
+func (f *Finder) schedulerOf(fn *types.Func, call *ast.CallExpr) (string, []int) {
 	pkg, recv, name := sfapi.FuncKey(fn)
 	for _, r := range f.spec.schedulers {
 		if r.Name == name && r.Recv == recv && sfapi.MatchPath(pkg, r.Pkg) {
@@ -374,11 +388,28 @@ func (f *Finder) schedulerArgs(call *ast.CallExpr) (string, []int) {
 		}
 		return "", nil
 	}
-	var fact Schedules
-	if fn.Pkg() != nil && f.pass.ImportObjectFact(fn.Origin(), &fact) {
-		return flow.FuncName(fn), fact.Params
+	if fn.Pkg() == nil {
+		return "", nil
 	}
-	return "", nil
+	// Another package's scheduler, by fact; asked once per callee.
+	origin := fn.Origin()
+	f.importedMu.Lock()
+	defer f.importedMu.Unlock()
+	fact, ok := f.imported[origin]
+	if !ok {
+		fact = new(Schedules)
+		if !f.pass.ImportObjectFact(origin, fact) {
+			fact = nil
+		}
+		if f.imported == nil {
+			f.imported = map[*types.Func]*Schedules{}
+		}
+		f.imported[origin] = fact
+	}
+	if fact == nil {
+		return "", nil
+	}
+	return flow.FuncName(fn), fact.Params
 }
 
 // DeriveSchedulers finds the package's functions that call one of their
@@ -509,8 +540,6 @@ func (f *Finder) calledOnTimer(stack []ast.Node) bool {
 // findScheduled records the function literals and functions handed to a
 // scheduler in the package, in one walk of its files.
 func (f *Finder) findScheduled() {
-	lits := map[*types.Var][]*ast.FuncLit{}
-	decls := map[*types.Func]*ast.FuncDecl{}
 	type schedCall struct {
 		call *ast.CallExpr
 		name string
@@ -523,6 +552,16 @@ func (f *Finder) findScheduled() {
 	} else {
 		nodes = flow.NewNodes(f.pass.Files)
 	}
+	for _, n := range nodes.Calls {
+		if name, idx := f.schedulerArgs(n); len(idx) > 0 {
+			calls = append(calls, schedCall{n, name, idx})
+		}
+	}
+	if len(calls) == 0 {
+		return // most packages schedule nothing
+	}
+	lits := map[*types.Var][]*ast.FuncLit{}
+	decls := map[*types.Func]*ast.FuncDecl{}
 	for _, n := range nodes.FuncDecls {
 		if obj, ok := f.info.Defs[n.Name].(*types.Func); ok {
 			decls[obj] = n
@@ -539,11 +578,6 @@ func (f *Finder) findScheduled() {
 				lits[v] = append(lits[v], lit)
 			}
 		})
-	}
-	for _, n := range nodes.Calls {
-		if name, idx := f.schedulerArgs(n); len(idx) > 0 {
-			calls = append(calls, schedCall{n, name, idx})
-		}
 	}
 	for _, sc := range calls {
 		call, name := sc.call, sc.name
