@@ -17,7 +17,6 @@ type Model struct {
 	userPkgs    map[string]bool // exact import paths named by user declarations
 	forks       sync.Map        // *types.Package -> *API: the base row of a fork, or nil
 	relevant    sync.Map        // import path -> bool (see Relevant)
-	rows        sync.Map        // *types.Func -> *API or nil (see Lookup)
 }
 
 // Decls are the user's additions to the table, as written on the command line
@@ -102,16 +101,6 @@ func matches(pkg string, declared bool, path string) bool {
 // that renamed them), the row is inferred from the function's parameter
 // names (see infer.go); an inferred row has Inferred and Declared set.
 func (m *Model) Lookup(fn *types.Func) *API {
-	// Asked at every call of every package: kept per function.
-	if a, ok := m.rows.Load(fn); ok {
-		return a.(*API)
-	}
-	a := m.lookupFunc(fn)
-	m.rows.Store(fn, a)
-	return a
-}
-
-func (m *Model) lookupFunc(fn *types.Func) *API {
 	pkg, recv, name := FuncKey(fn)
 	if pkg == "" {
 		return nil

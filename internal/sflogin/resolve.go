@@ -25,6 +25,7 @@ type state struct {
 	logins      map[*types.Func]*LoginFact
 	imported    map[*types.Func]*LoginFact // the wrapper facts of other packages' functions, nil for none (see loginFact)
 	factPkgs    map[*types.Package]bool    // whether an imported package has a PackageFact (see loginFact)
+	apis        map[*types.Func]*sfapi.API // see lookupAPI
 	classifiers map[*types.Func]bool
 	// rowTypeCache holds the named types of a method row found among the imports.
 	rowTypeCache map[*sfapi.API][]types.Type
@@ -233,6 +234,20 @@ func (st *state) resolveFunc(call *ast.CallExpr, fn *types.Func, sig *types.Sign
 // lookupAPI finds the table row for fn, resolving interface methods against
 // the client types the package can see.
 func (st *state) lookupAPI(fn *types.Func, sig *types.Signature) *sfapi.API {
+	// A package calls the same functions again and again (fmt.Errorf):
+	// the table is asked once per function.
+	if api, ok := st.apis[fn]; ok {
+		return api
+	}
+	api := st.lookupRow(fn, sig)
+	if st.apis == nil {
+		st.apis = map[*types.Func]*sfapi.API{}
+	}
+	st.apis[fn] = api
+	return api
+}
+
+func (st *state) lookupRow(fn *types.Func, sig *types.Signature) *sfapi.API {
 	if api := st.model.Lookup(fn); api != nil {
 		return api
 	}
