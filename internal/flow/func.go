@@ -63,6 +63,10 @@ type Func struct {
 	idx        *funcIndex
 	pathMu     sync.Mutex
 	paths      map[ast.Node][]ast.Node // see Path
+	// deriveFrom is the expression derive read last, deriveVars the
+	// variables it reads (while the body is indexed).
+	deriveFrom ast.Node
+	deriveVars []*types.Var
 	// prefixes holds the guards of the prefixes of statement lists (see prefixGuards).
 	prefixMu sync.Mutex
 	prefixes map[ast.Node]*prefix
@@ -326,6 +330,7 @@ func (f *Func) index() {
 	}
 	sc := scratchPool.Get().(*indexScratch)
 	defer scratchPool.Put(sc)
+	defer func() { f.deriveFrom, f.deriveVars = nil, nil }()
 	stack := sc.stack[:0] // for each open node, what to restore
 	path := sc.path[:0]   // the open nodes: the last is the parent of the next
 	defer func() {
@@ -398,16 +403,16 @@ func (f *Func) index() {
 				}
 			}
 		case *ast.AssignStmt:
-			for _, p := range Pairs(info, n.Lhs, n.Rhs) {
-				add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: n.Tok})
+			for i, lhs := range n.Lhs {
+				if p, ok := pairAt(len(n.Lhs), lhs, n.Rhs, i); ok {
+					add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: n.Tok})
+				}
 			}
 		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
-				lhs[i] = id
-			}
-			for _, p := range Pairs(info, lhs, n.Values) {
-				add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: token.DEFINE})
+				if p, ok := pairAt(len(n.Names), id, n.Values, i); ok {
+					add(p.Lhs, Def{Node: n, Rhs: p.Rhs, Tuple: p.Tuple, Index: p.Index, Op: token.DEFINE})
+				}
 			}
 		case *ast.RangeStmt:
 			for _, e := range []ast.Expr{n.Key, n.Value} {
@@ -453,14 +458,24 @@ func (f *Func) derive(e ast.Node, w *types.Var) {
 	if e == nil {
 		return
 	}
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := f.Env.Info.Uses[id].(*types.Var); ok && !v.IsField() && v != w {
-				f.derived[v] = append(f.derived[v], w)
+	// The parts of a tuple (c, err := login()) read the same expression:
+	// it is walked once.
+	if e != f.deriveFrom {
+		f.deriveFrom, f.deriveVars = e, f.deriveVars[:0]
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := f.Env.Info.Uses[id].(*types.Var); ok && !v.IsField() {
+					f.deriveVars = append(f.deriveVars, v)
+				}
 			}
+			return true
+		})
+	}
+	for _, v := range f.deriveVars {
+		if v != w {
+			f.derived[v] = append(f.derived[v], w)
 		}
-		return true
-	})
+	}
 }
 
 // defIn returns the assignment of v that CFG node n makes.
@@ -486,21 +501,26 @@ type Pair struct {
 // A declaration without values gives each name a nil Rhs.
 func Pairs(info *types.Info, lhs, rhs []ast.Expr) []Pair {
 	var out []Pair
-	switch {
-	case len(lhs) == len(rhs):
-		for i := range lhs {
-			out = append(out, Pair{Lhs: lhs[i], Rhs: rhs[i], Index: -1})
-		}
-	case len(rhs) == 1:
-		for i := range lhs {
-			out = append(out, Pair{Lhs: lhs[i], Tuple: rhs[0], Index: i})
-		}
-	case len(rhs) == 0:
-		for i := range lhs {
-			out = append(out, Pair{Lhs: lhs[i], Index: -1})
+	for i, l := range lhs {
+		if p, ok := pairAt(len(lhs), l, rhs, i); ok {
+			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// pairAt is the i'th of Pairs, for the left-hand side lhs of n: false
+// when the values match none.
+func pairAt(n int, lhs ast.Expr, rhs []ast.Expr, i int) (Pair, bool) {
+	switch {
+	case n == len(rhs):
+		return Pair{Lhs: lhs, Rhs: rhs[i], Index: -1}, true
+	case len(rhs) == 1:
+		return Pair{Lhs: lhs, Tuple: rhs[0], Index: i}, true
+	case len(rhs) == 0:
+		return Pair{Lhs: lhs, Index: -1}, true
+	}
+	return Pair{}, false
 }
 
 // Locate returns the CFG node holding n (n itself or an ancestor), or an
