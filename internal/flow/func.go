@@ -247,29 +247,31 @@ func newFunc(env *Env, node ast.Node) *Func {
 	return f
 }
 
-// indexScratch is the stacks of index's walk, reused from one function to
-// the next.
+// indexScratch is the stack of index's walk (and the path of a descent,
+// see Env.descend), reused from one function to the next.
 type indexScratch struct {
 	stack []openNode
 	path  []ast.Node
 }
 
-// openNode is what index restores when the walk leaves a node.
+// openNode is a node index's walk is in, and what it restores when the
+// walk leaves it.
 type openNode struct {
+	self      ast.Node
 	node, top ast.Node
 	lit, inGo bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return &indexScratch{} }}
 
-// assignedTo reports whether the identifier at the end of path (the nodes
-// from the root down to it) is assigned, not read: it is, inside
+// assignedTo reports whether the identifier at the top of the stack (the
+// nodes from the root down to it) is assigned, not read: it is, inside
 // parentheses or not, a left-hand side of an = or := statement.
-func assignedTo(path []ast.Node) bool {
-	i := len(path) - 1
-	child := path[i]
+func assignedTo(stack []openNode) bool {
+	i := len(stack) - 1
+	child := stack[i].self
 	for i--; i >= 0; i-- {
-		switch p := path[i].(type) {
+		switch p := stack[i].self.(type) {
 		case *ast.ParenExpr:
 			child = p
 			continue
@@ -331,17 +333,13 @@ func (f *Func) index() {
 	sc := scratchPool.Get().(*indexScratch)
 	defer scratchPool.Put(sc)
 	defer func() { f.deriveFrom, f.deriveVars = nil, nil }()
-	stack := sc.stack[:0] // for each open node, what to restore
-	path := sc.path[:0]   // the open nodes: the last is the parent of the next
+	stack := sc.stack[:0] // the open nodes (the last is the parent of the next), and what to restore
 	defer func() {
 		// No AST kept alive by the pool (this package has a func clear).
 		for i, all := 0, stack[:cap(stack)]; i < len(all); i++ {
 			all[i] = openNode{}
 		}
-		for i, all := 0, path[:cap(path)]; i < len(all); i++ {
-			all[i] = nil
-		}
-		sc.stack, sc.path = stack[:0], path[:0]
+		sc.stack = stack[:0]
 	}()
 	ast.Inspect(f.Body, func(n ast.Node) bool {
 		if n == nil {
@@ -353,15 +351,13 @@ func (f *Func) index() {
 			}
 			node, top, lit, inGo = o.node, o.top, o.lit, o.inGo
 			stack = stack[:len(stack)-1]
-			path = path[:len(path)-1]
 			return false
 		}
 		var parent ast.Node
-		if len(path) > 0 {
-			parent = path[len(path)-1]
+		if len(stack) > 0 {
+			parent = stack[len(stack)-1].self
 		}
-		path = append(path, n)
-		stack = append(stack, openNode{node, top, lit, inGo})
+		stack = append(stack, openNode{n, node, top, lit, inGo})
 		if top == nil { // CFG nodes do not nest: none lies inside another
 			if i, ok := f.at[n]; ok {
 				node, top = n, n
@@ -378,7 +374,7 @@ func (f *Func) index() {
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok && !v.IsField() {
 				if top != nil {
-					if assignedTo(path) {
+					if assignedTo(stack) {
 						f.assignList = append(f.assignList, v)
 					} else {
 						f.readList = append(f.readList, v)
