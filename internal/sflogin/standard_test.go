@@ -2,6 +2,7 @@ package sflogin
 
 import (
 	"go/ast"
+	goimporter "go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -46,6 +47,34 @@ func TestStandard(t *testing.T) {
 	} {
 		if got := standard(pass(c.path, c.file)); got != c.want {
 			t.Errorf("standard(%s in %s) = %v, want %v", c.path, c.file, got, c.want)
+		}
+	}
+}
+
+// TestCanHoldError: a function is read for a fault classification only
+// when one of its parameters can be handed the login error.
+func TestCanHoldError(t *testing.T) {
+	src := `package p
+import ("context"; "io")
+type errorish interface{ Error() string }
+func f[E error](e E, a any, x errorish, err error, ctx context.Context, r io.Reader, s string) {}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := types.Config{Importer: goimporter.Default()}
+	pkg, err := conf.Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig := pkg.Scope().Lookup("f").Type().(*types.Signature)
+	want := map[string]bool{"e": true, "a": true, "x": true, "err": true, "ctx": false, "r": false, "s": false}
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if got := canHoldError(p.Type()); got != want[p.Name()] {
+			t.Errorf("canHoldError(%s %s) = %v, want %v", p.Name(), p.Type(), got, want[p.Name()])
 		}
 	}
 }
