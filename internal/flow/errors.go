@@ -711,10 +711,8 @@ func (l *Login) ErrNeverRead() bool {
 	if l.Err != ErrAssigned || v == nil || !l.Fn.Local(v) {
 		return false
 	}
-	for _, d := range l.Fn.Defs(v) {
-		if _, ok := d.Node.(*ast.UnaryExpr); ok {
-			return false // &err
-		}
+	if l.Fn.Addressed(v) {
+		return false // &err
 	}
 	if l.Fn.Captured(v) {
 		return false

@@ -63,6 +63,8 @@ type Func struct {
 	idx        *funcIndex
 	pathMu     sync.Mutex
 	paths      map[ast.Node][]ast.Node // see Path
+	// addressed are the variables whose address the body takes (&v).
+	addressed map[*types.Var]bool
 	// deriveFrom is the expression derive read last, deriveVars the
 	// variables it reads (while the body is indexed).
 	deriveFrom ast.Node
@@ -425,6 +427,10 @@ func (f *Func) index() {
 			if n.Op == token.AND {
 				if v := identVar(info, n.X); v != nil {
 					f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.AND})
+					if f.addressed == nil {
+						f.addressed = map[*types.Var]bool{}
+					}
+					f.addressed[v] = true
 					if call, ok := parent.(*ast.CallExpr); ok {
 						for _, a := range call.Args {
 							if a != n {
@@ -569,6 +575,9 @@ func (f *Func) ReadsVar(n ast.Node, v *types.Var) bool {
 	}
 	return false
 }
+
+// Addressed reports whether the function takes v's address (&v) anywhere.
+func (f *Func) Addressed(v *types.Var) bool { return f.addressed[v] }
 
 // Defs returns the assignments to v in the function (nested literals
 // included), in source order.

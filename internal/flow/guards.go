@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -107,7 +108,17 @@ type atom struct {
 func (st guardSite) guardsOf(path []ast.Node) []guard {
 	var gs []guard
 	exits := func(owner ast.Node, list []ast.Stmt, child ast.Node) {
-		for i, s := range list {
+		// The statements are in source order: the child is found by its
+		// position (a list of thousands of logins is not scanned for each).
+		pos := child.Pos()
+		i := sort.Search(len(list), func(i int) bool { return list[i].Pos() >= pos })
+		for ; i < len(list) && list[i].Pos() == pos; i++ {
+			if list[i] == child {
+				gs = append(gs, guard{owner: owner, list: list, index: i})
+				return
+			}
+		}
+		for i, s := range list { // positions out of order (code built by a tool)
 			if s == child {
 				gs = append(gs, guard{owner: owner, list: list, index: i})
 				return
