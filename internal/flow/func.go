@@ -30,7 +30,7 @@ type Func struct {
 	// walk of the body meets a node's reads, assigns and calls in one run).
 	cfgNodes   []cfgNode
 	readList   []*types.Var    // see Reads
-	assignList []*types.Var    // see assignedIn
+	assignList []*types.Var    // see Login.touches
 	writeList  []varDef        // see Writes
 	addrList   []*ast.CallExpr // see addrCalls
 
@@ -105,15 +105,6 @@ func part[T any](list []T, sp listPart) []T { return list[sp.lo:sp.hi:sp.hi] }
 func (f *Func) reads(n ast.Node) []*types.Var {
 	if c := f.node(n); c != nil {
 		return part(f.readList, c.reads)
-	}
-	return nil
-}
-
-// assignedIn returns the variables named on the left of CFG node n's = and
-// := (closures included).
-func (f *Func) assignedIn(n ast.Node) []*types.Var {
-	if c := f.node(n); c != nil {
-		return part(f.assignList, c.assigns)
 	}
 	return nil
 }
