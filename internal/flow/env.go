@@ -36,10 +36,11 @@ type Env struct {
 	Decls map[*types.Func]*ast.FuncDecl
 
 	mu       sync.Mutex
-	parents  map[ast.Node]ast.Node // see Parent
-	indexed  map[ast.Decl]bool     // top-level declarations whose nodes parents holds
-	asked    map[ast.Decl]int      // Parent questions answered by a descent, per declaration
-	noReturn map[*types.Func]bool  // the package's functions that never return
+	carries  map[string]*typeCarries // see carriesOf (under mu)
+	parents  map[ast.Node]ast.Node   // see Parent
+	indexed  map[ast.Decl]bool       // top-level declarations whose nodes parents holds
+	asked    map[ast.Decl]int        // Parent questions answered by a descent, per declaration
+	noReturn map[*types.Func]bool    // the package's functions that never return
 	owners   map[*types.Func]*OwnerFact
 	retries  map[*types.Func]*RetryFact
 	logouts  map[*types.Func]*RawLogoutFact

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -127,6 +128,9 @@ type valueGraph struct {
 	raw     bool
 	holders []types.Type
 	carry   map[types.Type]bool
+	// carries is the package's record of which types carry a session of
+	// these holder types, shared by the graphs of all its functions.
+	carries *typeCarries
 	edges   map[*types.Var][]*types.Var
 	escapes map[*types.Var][]Escape
 	inline  map[*ast.FuncLit]bool
@@ -161,9 +165,37 @@ func (f *Func) graph(raw bool, holders []types.Type) *valueGraph {
 func (f *Func) newGraph(raw bool, holders []types.Type) *valueGraph {
 	g := &valueGraph{f: f, raw: raw, holders: holders, carry: map[types.Type]bool{},
 		edges: map[*types.Var][]*types.Var{}, escapes: map[*types.Var][]Escape{},
-		inline: f.inlineLits(), fresh: map[*types.Var]int8{}}
+		inline: f.inlineLits(), fresh: map[*types.Var]int8{}, carries: f.Env.carriesOf(holders)}
 	g.build()
 	return g
+}
+
+// typeCarries is which types carry a session of given holder types (see
+// valueGraph.typeCarries), as asked from the top: kept per package, since
+// every function that logs in asks about the same client and result types.
+type typeCarries struct {
+	mu sync.Mutex
+	m  map[types.Type]bool
+}
+
+// carriesOf returns the package's record for the holder types.
+func (e *Env) carriesOf(holders []types.Type) *typeCarries {
+	var key strings.Builder
+	for _, t := range holders {
+		key.WriteString(types.TypeString(t, nil))
+		key.WriteByte(';')
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.carries == nil {
+		e.carries = map[string]*typeCarries{}
+	}
+	c := e.carries[key.String()]
+	if c == nil {
+		c = &typeCarries{m: map[types.Type]bool{}}
+		e.carries[key.String()] = c
+	}
+	return c
 }
 
 func (g *valueGraph) info() *types.Info { return g.f.Env.Info }
@@ -477,6 +509,22 @@ func (g *valueGraph) typeCarries(t types.Type, depth int) bool {
 	}
 	if v, ok := g.carry[t]; ok {
 		return v
+	}
+	if depth == 0 {
+		// Asked from the top, the answer is the package's: another
+		// function may have worked it out.
+		g.carries.mu.Lock()
+		v, ok := g.carries.m[t]
+		g.carries.mu.Unlock()
+		if ok {
+			return v
+		}
+		defer func() {
+			v := g.carry[t]
+			g.carries.mu.Lock()
+			g.carries.m[t] = v
+			g.carries.mu.Unlock()
+		}()
 	}
 	g.carry[t] = false // breaks cycles
 	res := false
