@@ -19,7 +19,7 @@ func (st *state) buildFlow(retries []*ast.FuncDecl) {
 	env.SetNodes(st.nodes)
 	env.Lookup = st.res.Lookup
 	env.IsClassifier = st.res.IsClassifier
-	env.Import = newImporter(pass)
+	env.Import = newImporter(st.res)
 	env.DeriveNoReturn()
 	env.DeriveRawLogouts()
 	exportRetries(pass, env, retries)
@@ -57,32 +57,16 @@ func exportRetries(pass *analysis.Pass, env *flow.Env, cands []*ast.FuncDecl) {
 // (the model asks about a callee at every call that names it: whether it
 // logs out, returns, retries).
 type importer struct {
-	pass *analysis.Pass
+	res *Result
 
 	mu        sync.Mutex
 	noReturn  map[*types.Func]*flow.NoReturnFact
 	owner     map[*types.Func]*flow.OwnerFact
 	retry     map[*types.Func]*flow.RetryFact
 	rawLogout map[*types.Func]*flow.RawLogoutFact
-	factPkgs  map[*types.Package]bool // whether a package has a PackageFact
 }
 
-// hasPackageFact reports whether fn's package exports a PackageFact, as
-// every package does that exports an OwnerFact or a RawLogoutFact (see
-// buildFlow); im.mu held.
-func (im *importer) hasPackageFact(fn *types.Func) bool {
-	has, ok := im.factPkgs[fn.Pkg()]
-	if !ok {
-		has = fn.Pkg() != nil && im.pass.ImportPackageFact(fn.Pkg(), new(PackageFact))
-		if im.factPkgs == nil {
-			im.factPkgs = map[*types.Package]bool{}
-		}
-		im.factPkgs[fn.Pkg()] = has
-	}
-	return has
-}
-
-func newImporter(pass *analysis.Pass) *importer { return &importer{pass: pass} }
+func newImporter(res *Result) *importer { return &importer{res: res} }
 
 // imported returns fn's fact of type *T, nil when it has none, from memo
 // or from the pass; withPackageFact says that only a package with a
@@ -94,14 +78,14 @@ func imported[T any, PT interface {
 	fn = fn.Origin()
 	im.mu.Lock()
 	defer im.mu.Unlock()
-	if withPackageFact && !im.hasPackageFact(fn) {
-		return nil
+	if withPackageFact && !im.res.hasPackageFact(fn.Pkg()) {
+		return nil // an OwnerFact or a RawLogoutFact comes with a PackageFact
 	}
 	if f, ok := (*memo)[fn]; ok {
 		return f
 	}
 	var f PT = new(T)
-	if !im.pass.ImportObjectFact(fn, f) {
+	if !im.res.pass.ImportObjectFact(fn, f) {
 		f = nil
 	}
 	if *memo == nil {

@@ -45,7 +45,7 @@ func (st *state) isClassifier(fn *types.Func) bool {
 	if st.model.IsClassifier(fn) || st.classifiers[fn] {
 		return true
 	}
-	return fn.Pkg() != st.pass.Pkg && st.hasPackageFact(fn.Pkg()) && st.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
+	return fn.Pkg() != st.pass.Pkg && st.res.hasPackageFact(fn.Pkg()) && st.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
 }
 
 // IsClassifier reports whether calling fn classifies a login fault.
@@ -59,13 +59,7 @@ func (r *Result) IsClassifier(fn *types.Func) bool {
 	if fn.Pkg() == r.pass.Pkg {
 		return r.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
 	}
-	// A package that exports a ClassifierFact exports a PackageFact too.
-	has, ok := r.factPkgs.Load(fn.Pkg())
-	if !ok {
-		has = fn.Pkg() != nil && r.pass.ImportPackageFact(fn.Pkg(), new(PackageFact))
-		r.factPkgs.Store(fn.Pkg(), has)
-	}
-	return has.(bool) && r.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
+	return r.hasPackageFact(fn.Pkg()) && r.pass.ImportObjectFact(fn.Origin(), new(ClassifierFact))
 }
 
 // Inspects reports whether the subtree n inspects a login fault code: it reads

@@ -24,7 +24,6 @@ type state struct {
 	// local facts of this package, kept while they are derived to a fixpoint.
 	logins      map[*types.Func]*LoginFact
 	imported    map[*types.Func]*LoginFact // the wrapper facts of other packages' functions, nil for none (see loginFact)
-	factPkgs    map[*types.Package]bool    // whether an imported package has a PackageFact (see loginFact)
 	apis        map[*types.Func]*sfapi.API // see lookupAPI
 	classifiers map[*types.Func]bool
 	// rowTypeCache holds the named types of a method row found among the imports.
@@ -52,7 +51,6 @@ func newState(pass *analysis.Pass, model *sfapi.Model, res *Result, nodes *flow.
 		defs:        newDefIndex(pass, nodes),
 		logins:      map[*types.Func]*LoginFact{},
 		imported:    map[*types.Func]*LoginFact{},
-		factPkgs:    map[*types.Package]bool{},
 		classifiers: map[*types.Func]bool{},
 		requests:    map[*types.Var]*rawRequest{},
 		testFile:    map[*ast.File]bool{},
@@ -299,19 +297,6 @@ func (st *state) rowTypes(api *sfapi.API) []types.Type {
 	return found
 }
 
-// hasPackageFact reports whether an imported package has a PackageFact. A
-// package that exports a LoginFact or a ClassifierFact exports one too:
-// the functions of the others (the standard library's, most often) are not
-// asked about one by one.
-func (st *state) hasPackageFact(pkg *types.Package) bool {
-	has, ok := st.factPkgs[pkg]
-	if !ok {
-		has = pkg != nil && st.pass.ImportPackageFact(pkg, new(PackageFact))
-		st.factPkgs[pkg] = has
-	}
-	return has
-}
-
 // loginFact returns the wrapper fact of fn: derived in this package or imported.
 func (st *state) loginFact(fn *types.Func) *LoginFact {
 	if f, ok := st.logins[fn]; ok {
@@ -320,7 +305,7 @@ func (st *state) loginFact(fn *types.Func) *LoginFact {
 	if fn.Pkg() == st.pass.Pkg {
 		return nil
 	}
-	if !st.hasPackageFact(fn.Pkg()) {
+	if !st.res.hasPackageFact(fn.Pkg()) {
 		return nil
 	}
 	origin := fn.Origin()

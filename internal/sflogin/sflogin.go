@@ -181,8 +181,7 @@ type Result struct {
 
 	pass *analysis.Pass
 	// factPkgs: whether an imported package has a PackageFact
-	// (*types.Package -> bool), for IsClassifier, which the analyzers
-	// may call at once.
+	// (*types.Package -> bool; see hasPackageFact).
 	factPkgs sync.Map
 	entries  *entry.Finder
 	files    []*ast.File // analysed files
@@ -251,7 +250,7 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	res.entries.Env = func() *flow.Env {
 		if res.Env == nil {
 			res.Env = flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, model, pass.Files)
-			res.Env.Import = newImporter(pass)
+			res.Env.Import = newImporter(res)
 		}
 		return res.Env
 	}
@@ -323,6 +322,25 @@ var gorootSrc = func() string {
 	}
 	return ""
 }()
+
+// hasPackageFact reports whether an imported package has a PackageFact.
+// Every package that exports a LoginFact, a ClassifierFact, an OwnerFact or
+// a RawLogoutFact exports one (see deriveFacts and buildFlow): the
+// functions of the others (the standard library's, most often) are not
+// asked about one by one. The answer is kept per package; the shared pass
+// and the analyzers (which may run at once) ask. The package being
+// analysed is never asked about here: its facts are still being made.
+func (r *Result) hasPackageFact(pkg *types.Package) bool {
+	if pkg == nil || pkg == r.pass.Pkg {
+		return false
+	}
+	if has, ok := r.factPkgs.Load(pkg); ok {
+		return has.(bool)
+	}
+	has := r.pass.ImportPackageFact(pkg, new(PackageFact))
+	r.factPkgs.Store(pkg, has)
+	return has
+}
 
 // relevant reports whether the package can contain anything sflint looks
 // for. It is the fast path: most packages of a build return here.
