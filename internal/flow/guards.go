@@ -95,6 +95,25 @@ type guardSite struct {
 	env *Env
 }
 
+// stmtIndex returns the index of child in list, -1 when it is not there.
+// The statements are in source order: the child is found by its position
+// (a list of thousands of logins is not scanned for each), and by a scan
+// only in a list whose positions are out of order (code built by a tool).
+func stmtIndex(list []ast.Stmt, child ast.Node) int {
+	pos := child.Pos()
+	for i := sort.Search(len(list), func(i int) bool { return list[i].Pos() >= pos }); i < len(list) && list[i].Pos() == pos; i++ {
+		if list[i] == child {
+			return i
+		}
+	}
+	for i, s := range list {
+		if s == child {
+			return i
+		}
+	}
+	return -1
+}
+
 // atom is a condition that is not a conjunction, disjunction or negation,
 // with the value it has when the login runs.
 type atom struct {
@@ -108,21 +127,8 @@ type atom struct {
 func (st guardSite) guardsOf(path []ast.Node) []guard {
 	var gs []guard
 	exits := func(owner ast.Node, list []ast.Stmt, child ast.Node) {
-		// The statements are in source order: the child is found by its
-		// position (a list of thousands of logins is not scanned for each).
-		pos := child.Pos()
-		i := sort.Search(len(list), func(i int) bool { return list[i].Pos() >= pos })
-		for ; i < len(list) && list[i].Pos() == pos; i++ {
-			if list[i] == child {
-				gs = append(gs, guard{owner: owner, list: list, index: i})
-				return
-			}
-		}
-		for i, s := range list { // positions out of order (code built by a tool)
-			if s == child {
-				gs = append(gs, guard{owner: owner, list: list, index: i})
-				return
-			}
+		if i := stmtIndex(list, child); i >= 0 {
+			gs = append(gs, guard{owner: owner, list: list, index: i})
 		}
 	}
 	for i := 0; i+1 < len(path); i++ {
@@ -196,14 +202,7 @@ type prefix struct {
 	checks []NilCheck
 }
 
-func stmtIn(n ast.Node, list []ast.Stmt) bool {
-	for _, s := range list {
-		if s == n {
-			return true
-		}
-	}
-	return false
-}
+func stmtIn(n ast.Node, list []ast.Stmt) bool { return stmtIndex(list, n) >= 0 }
 
 // exitGuards returns what must hold for control to get past an if statement
 // one of whose branches leaves the block.

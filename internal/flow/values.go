@@ -140,25 +140,31 @@ type valueGraph struct {
 // graph returns (building it once) the carry graph for sessions of the
 // given holder types.
 func (f *Func) graph(raw bool, holders []types.Type) *valueGraph {
-	var key strings.Builder
+	key := holdersKey(holders)
 	if raw {
-		key.WriteString("raw;")
-	}
-	for _, t := range holders {
-		key.WriteString(types.TypeString(t, nil))
-		key.WriteByte(';')
+		key = "raw;" + key
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if g, ok := f.values[key.String()]; ok {
+	if g, ok := f.values[key]; ok {
 		return g
 	}
 	g := f.newGraph(raw, holders)
 	if f.values == nil {
 		f.values = map[string]*valueGraph{}
 	}
-	f.values[key.String()] = g
+	f.values[key] = g
 	return g
+}
+
+// holdersKey names a list of holder types.
+func holdersKey(holders []types.Type) string {
+	var key strings.Builder
+	for _, t := range holders {
+		key.WriteString(types.TypeString(t, nil))
+		key.WriteByte(';')
+	}
+	return key.String()
 }
 
 // newGraph builds a carry graph (not kept: see graph).
@@ -180,20 +186,16 @@ type typeCarries struct {
 
 // carriesOf returns the package's record for the holder types.
 func (e *Env) carriesOf(holders []types.Type) *typeCarries {
-	var key strings.Builder
-	for _, t := range holders {
-		key.WriteString(types.TypeString(t, nil))
-		key.WriteByte(';')
-	}
+	key := holdersKey(holders)
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.carries == nil {
 		e.carries = map[string]*typeCarries{}
 	}
-	c := e.carries[key.String()]
+	c := e.carries[key]
 	if c == nil {
 		c = &typeCarries{m: map[types.Type]bool{}}
-		e.carries[key.String()] = c
+		e.carries[key] = c
 	}
 	return c
 }

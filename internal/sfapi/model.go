@@ -267,7 +267,6 @@ func MatchPath(path, suffix string) bool {
 	suffix = StripMajor(suffix)
 	return path == suffix ||
 		len(path) > len(suffix) && strings.HasSuffix(path, suffix) && path[len(path)-len(suffix)-1] == '/'
-
 }
 
 // stripMajor removes a trailing "/vN" (N >= 2) element.
