@@ -82,11 +82,11 @@ type cfgNode struct {
 	// = and := (closures included), those it assigns as a whole, and its
 	// calls (outside function literals) that take the address of an
 	// argument (errors.As(err, &fault)), in the order of ast.Inspect.
-	reads, assigns, writes, addr listPart
+	reads, assigns, writes, addr span
 }
 
-// listPart is a part [lo, hi) of a list.
-type listPart struct{ lo, hi int32 }
+// span is a part [lo, hi) of a list.
+type span struct{ lo, hi int32 }
 
 // node returns the index's entry of CFG node n, nil when n is not a live
 // CFG node of the function.
@@ -99,7 +99,7 @@ func (f *Func) node(n ast.Node) *cfgNode {
 
 // part returns the part sp of list, its capacity cut so that an append
 // by the caller copies.
-func part[T any](list []T, sp listPart) []T { return list[sp.lo:sp.hi:sp.hi] }
+func part[T any](list []T, sp span) []T { return list[sp.lo:sp.hi:sp.hi] }
 
 // reads returns the variables CFG node n reads (closures it makes included).
 func (f *Func) reads(n ast.Node) []*types.Var {

@@ -32,8 +32,6 @@ type Nodes struct {
 	bodys map[*ast.FuncDecl]span // each declaration's body's part of all
 }
 
-type span struct{ from, to int }
-
 // Gathered reports whether n is of a kind the walk keeps for InFile and
 // InBody: assignments, value specs, calls, binary expressions, composite
 // literals, function declarations and literals, and the if, switch,
@@ -68,7 +66,7 @@ func NewNodes(files []*ast.File) *Nodes {
 	for _, f := range files {
 		from := len(ns.all)
 		ns.gather(f, f, false)
-		ns.files[f] = span{from, len(ns.all)}
+		ns.files[f] = span{int32(from), int32(len(ns.all))}
 	}
 	return ns
 }
@@ -104,7 +102,7 @@ func (ns *Nodes) gather(f *ast.File, root ast.Node, inLit bool) {
 			if n.Body != nil {
 				from := len(ns.all)
 				ns.gather(f, n.Body, inLit)
-				ns.bodys[n] = span{from, len(ns.all)}
+				ns.bodys[n] = span{int32(from), int32(len(ns.all))}
 			}
 			return false
 		case *ast.FuncLit:
@@ -129,7 +127,7 @@ func (ns *Nodes) InFile(f *ast.File) (nodes []ast.Node, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	return ns.all[s.from:s.to], true
+	return part(ns.all, s), true
 }
 
 // InBody returns the gathered nodes of a function declaration's body (see
@@ -144,7 +142,7 @@ func (ns *Nodes) InBody(fd *ast.FuncDecl) (nodes []ast.Node, inLit []bool, ok bo
 	if !ok {
 		return nil, nil, false
 	}
-	return ns.all[s.from:s.to], ns.inLit[s.from:s.to], true
+	return part(ns.all, s), part(ns.inLit, s), true
 }
 
 // Each calls fn for each gathered node of file f (see Gathered), in the
