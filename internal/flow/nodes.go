@@ -3,6 +3,7 @@ package flow
 import (
 	"go/ast"
 	"go/token"
+	"sync"
 )
 
 // Nodes are the nodes of a package's files that the walks of the whole
@@ -49,27 +50,35 @@ func Gathered(n ast.Node) bool {
 // NewNodes gathers the nodes of the files.
 func NewNodes(files []*ast.File) *Nodes {
 	ns := &Nodes{files: make(map[*ast.File]span, len(files)), bodys: map[*ast.FuncDecl]span{}}
-	// Sized from the source: Go code has about one gathered node per 24 to
-	// 32 bytes, a call per 100 and an assignment per 130 to 200 (generated
-	// services, ForceCLI, net/http), so the lists rarely grow.
-	size := 0
-	for _, f := range files {
-		if f.FileEnd > f.FileStart { // 0 for a file not made by the parser
-			size += int(f.FileEnd - f.FileStart)
-		}
-	}
-	ns.all = make([]ast.Node, 0, size/24)
-	ns.inLit = make([]bool, 0, size/24)
-	ns.Calls = make([]*ast.CallExpr, 0, size/90)
-	ns.CallFile = make([]*ast.File, 0, size/90)
-	ns.Defs = make([]ast.Node, 0, size/128)
+	// The lists are filled in reused scratch lists and copied out at their
+	// length: a package allocates what it keeps, however dense its code.
+	sc := nodesPool.Get().(*nodesScratch)
+	defer nodesPool.Put(sc)
+	ns.all, ns.inLit, ns.Calls, ns.CallFile, ns.Defs = sc.all, sc.inLit, sc.calls, sc.callFile, sc.defs
 	for _, f := range files {
 		from := len(ns.all)
 		ns.gather(f, f, false)
 		ns.files[f] = span{int32(from), int32(len(ns.all))}
 	}
+	ns.all, sc.all = keep(ns.all)
+	ns.inLit, sc.inLit = keep(ns.inLit)
+	ns.Calls, sc.calls = keep(ns.Calls)
+	ns.CallFile, sc.callFile = keep(ns.CallFile)
+	ns.Defs, sc.defs = keep(ns.Defs)
 	return ns
 }
+
+// nodesScratch holds the lists NewNodes fills, reused from one package to
+// the next.
+type nodesScratch struct {
+	all      []ast.Node
+	inLit    []bool
+	calls    []*ast.CallExpr
+	callFile []*ast.File
+	defs     []ast.Node
+}
+
+var nodesPool = sync.Pool{New: func() any { return &nodesScratch{} }}
 
 // gather walks root, in file f, inLit when root is inside a function
 // literal.
