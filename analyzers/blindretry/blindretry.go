@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/sfapi"
@@ -276,7 +277,7 @@ func loopHeadEnd(n ast.Node) token.Pos {
 
 func findGoto(body *ast.BlockStmt, label string, after token.Pos) *ast.BranchStmt {
 	var found *ast.BranchStmt
-	ast.Inspect(body, func(n ast.Node) bool {
+	astwalk.Inspect(body, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
@@ -218,7 +219,7 @@ func (c *checker) isMutated(v *types.Var) bool {
 		c.mutated = map[*types.Var]bool{}
 		for _, f := range c.pass.Files {
 			var stack []ast.Node
-			ast.Inspect(f, func(n ast.Node) bool {
+			astwalk.Inspect(f, func(n ast.Node) bool {
 				if n == nil {
 					stack = stack[:len(stack)-1]
 					return true

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sflint/sflint/internal/astwalk"
 )
 
 // A piece is a string constant that becomes part of a credential.
@@ -198,7 +200,7 @@ func (c *checker) constant(e ast.Expr, s string, x walkCtx, out *[]piece, seen m
 // (no named constants): replacing it removes the value from the source.
 func (c *checker) onlyLiterals(e ast.Expr) bool {
 	ok := true
-	ast.Inspect(e, func(n ast.Node) bool {
+	astwalk.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
 			// The type of a conversion (string("...")) is fine; a constant is not.

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/redact"
@@ -707,7 +708,7 @@ func (st *state) endsOwned(fd *ast.FuncDecl, path []*types.Var, seen map[*ast.Fu
 	// Uses of the fields that do not hand them over: assignments to them,
 	// comparisons with nil, and method calls on them (not logouts).
 	benign := map[ast.Node]bool{}
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	astwalk.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
@@ -726,7 +727,7 @@ func (st *state) endsOwned(fd *ast.FuncDecl, path []*types.Var, seen map[*ast.Fu
 		return true
 	})
 	found := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	astwalk.Inspect(fd.Body, func(n ast.Node) bool {
 		if found {
 			return false
 		}

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/redact"
@@ -663,7 +664,7 @@ func (st *state) handedOn(fi *flow.Func, v *types.Var) bool {
 // definingAssign returns the := that declares v in the function.
 func (st *state) definingAssign(fi *flow.Func, v *types.Var) *ast.AssignStmt {
 	var found *ast.AssignStmt
-	ast.Inspect(fi.Body, func(n ast.Node) bool {
+	astwalk.Inspect(fi.Body, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || as.Tok != token.DEFINE {
 			return found == nil

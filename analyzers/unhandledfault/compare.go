@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/redact"
 	"github.com/sflint/sflint/internal/sfapi"
@@ -564,7 +565,7 @@ func (c *checker) codeTests(e ast.Expr, cl *classification) bool {
 // false), and strings.Contains, HasPrefix, HasSuffix, EqualFold and Index
 // (text true); at is the comparison or the call.
 func (c *checker) stringTests(n ast.Node, f func(subject, k, at ast.Expr, text bool)) {
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.FuncLit:
 			return false

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -185,7 +186,7 @@ func (c *checker) readsExpiry(n ast.Node, res map[*types.Var]bool) bool {
 	isRes := func(e ast.Expr) bool { return res[flow.IdentVar(info, e)] }
 	found := false
 	var stack []ast.Node
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		if m == nil {
 			stack = stack[:len(stack)-1]
 			return false
@@ -199,7 +200,7 @@ func (c *checker) readsExpiry(n ast.Node, res map[*types.Var]bool) bool {
 				found = true
 			}
 		case *ast.FuncLit:
-			ast.Inspect(m, func(x ast.Node) bool {
+			astwalk.Inspect(m, func(x ast.Node) bool {
 				if e, ok := x.(ast.Expr); ok && isRes(e) {
 					found = true
 				}

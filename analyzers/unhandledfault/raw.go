@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 )
@@ -116,7 +117,7 @@ func (r *rawCheck) derive() {
 	body := r.l.Fn.Body
 	for changed := true; changed; {
 		changed = false
-		ast.Inspect(body, func(n ast.Node) bool {
+		astwalk.Inspect(body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
@@ -167,7 +168,7 @@ func (r *rawCheck) derive() {
 		})
 	}
 	// What is done with the response itself, and with its body.
-	ast.Inspect(body, func(n ast.Node) bool {
+	astwalk.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			for _, x := range n.Results {
@@ -213,7 +214,7 @@ func (r *rawCheck) derive() {
 // from it (not its status or headers).
 func (r *rawCheck) fromBody(e ast.Node) bool {
 	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	astwalk.Inspect(e, func(n ast.Node) bool {
 		if found {
 			return false
 		}
@@ -241,7 +242,7 @@ func (r *rawCheck) fromBody(e ast.Node) bool {
 func (r *rawCheck) checkedElsewhere() bool {
 	found := false
 	var stack []ast.Node
-	ast.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
+	astwalk.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
@@ -319,7 +320,7 @@ func derivesString(fn *types.Func) bool {
 // (not an error of reading or decoding it).
 func (r *rawCheck) looksAtAnswer(e ast.Node) bool {
 	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	astwalk.Inspect(e, func(n ast.Node) bool {
 		if found {
 			return false
 		}
@@ -353,7 +354,7 @@ func (r *rawCheck) checkBranch(b branch) {
 	env := r.l.Fn.Env
 	kind, shown := "", false // how the branch reports; whether a report shows the answer
 	for _, s := range b.stmts {
-		ast.Inspect(s, func(n ast.Node) bool {
+		astwalk.Inspect(s, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
@@ -373,7 +374,7 @@ func (r *rawCheck) checkBranch(b branch) {
 	// The returns, and the calls that end the process, of the branch.
 	ends := false
 	for _, s := range b.stmts {
-		ast.Inspect(s, func(n ast.Node) bool {
+		astwalk.Inspect(s, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
@@ -414,7 +415,7 @@ func (r *rawCheck) fallThrough(b branch) {
 	ifs := b.at.(*ast.IfStmt)
 	// The statements after the if in its block.
 	var after []ast.Stmt
-	ast.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
+	astwalk.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
 		if blk, ok := n.(*ast.BlockStmt); ok {
 			for i, s := range blk.List {
 				if s == ifs {
@@ -495,7 +496,7 @@ func (r *rawCheck) erases(x ast.Expr) string {
 func (r *rawCheck) erasesHow(e ast.Node) string {
 	body, descOnly, status, handed := false, false, false, false
 	codeRead := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	astwalk.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 )
 
@@ -37,7 +38,7 @@ var (
 // login and not on a successful one.
 func (r *rawCheck) failureBranches() []branch {
 	var out []branch
-	ast.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
+	astwalk.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

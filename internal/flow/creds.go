@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -138,7 +139,7 @@ var iterPrefixes = []string{"next", "pop", "dequeue", "recv", "receive", "take",
 
 func (st *Env) exprVaries(e ast.Expr, sc *scope, seen map[*types.Var]bool) bool {
 	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	astwalk.Inspect(e, func(n ast.Node) bool {
 		if found {
 			return false
 		}
@@ -205,7 +206,7 @@ func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {
 			defs[v] = append(defs[v], rhs)
 		}
 	}
-	ast.Inspect(n, func(n ast.Node) bool {
+	astwalk.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -187,7 +188,7 @@ func (e *Env) descend(d ast.Decl, n ast.Node) ast.Node {
 func holders(root, n ast.Node, stack []ast.Node) []ast.Node {
 	found := false
 	pos, end := n.Pos(), n.End()
-	ast.Inspect(root, func(m ast.Node) bool {
+	astwalk.Inspect(root, func(m ast.Node) bool {
 		switch {
 		case m == nil:
 			if !found {
@@ -228,7 +229,7 @@ func (e *Env) index(n ast.Node) {
 		e.indexed[d] = true
 		e.parents[d] = f
 		stack := []ast.Node{f}
-		ast.Inspect(d, func(m ast.Node) bool {
+		astwalk.Inspect(d, func(m ast.Node) bool {
 			if m == nil {
 				stack = stack[:len(stack)-1]
 				return true
@@ -293,7 +294,7 @@ func (e *Env) Enclosing(n ast.Node) ast.Node {
 	}
 	var found ast.Node
 	pos, end := n.Pos(), n.End()
-	ast.Inspect(d, func(m ast.Node) bool {
+	astwalk.Inspect(d, func(m ast.Node) bool {
 		if m == nil || m == n || m.Pos() > pos || m.End() < end {
 			return false
 		}

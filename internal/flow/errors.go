@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -42,7 +43,7 @@ func (l *Login) UseOf(n ast.Node, st State) (Use, string) {
 	}
 	use, detail := NoUse, ""
 	var stack []ast.Node
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		if m == nil {
 			stack = stack[:len(stack)-1]
 			return false
@@ -374,7 +375,7 @@ func (l *Login) Inspects(n ast.Node, st State) bool {
 		return true
 	}
 	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		if call, ok := m.(*ast.CallExpr); ok && isFunc(env.Info, call, "errors", "As") && len(call.Args) == 2 {
 			if u, ok := ast.Unparen(call.Args[1]).(*ast.UnaryExpr); ok && u.Op == token.AND {
 				if v := identVar(env.Info, u.X); v != nil && l.Fn.CodeRead(v) {
@@ -453,7 +454,7 @@ func (f *Func) CodeRead(v *types.Var) bool {
 	defer f.mu.Unlock()
 	if f.codeRead == nil {
 		f.codeRead = map[*types.Var]bool{}
-		ast.Inspect(f.Body, func(n ast.Node) bool {
+		astwalk.Inspect(f.Body, func(n ast.Node) bool {
 			if sel, ok := n.(*ast.SelectorExpr); ok && IsCodeField(f.Env, sel) {
 				if w := identVar(f.Env.Info, sel.X); w != nil {
 					f.codeRead[w] = true
@@ -481,7 +482,7 @@ func Inspects(e *Env, root ast.Node) bool {
 // says whether calling a function classifies the fault.
 func InspectsCode(info *types.Info, model *sfapi.Model, callee func(*ast.CallExpr) *types.Func, isClassifier func(*types.Func) bool, root ast.Node) bool {
 	found := false
-	ast.Inspect(root, func(n ast.Node) bool {
+	astwalk.Inspect(root, func(n ast.Node) bool {
 		if found {
 			return false
 		}
@@ -766,7 +767,7 @@ func (f *Func) SessionUses(n ast.Node, v *types.Var) SessionUse {
 		return ok && info.Uses[id] == v
 	}
 	var use SessionUse
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.FuncLit:
 			return false
@@ -793,7 +794,7 @@ func (f *Func) SessionUses(n ast.Node, v *types.Var) SessionUse {
 	// Reads: every use but the receiver of a logout, a comparison with nil
 	// and the left of an assignment.
 	skip := map[ast.Node]bool{}
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.CallExpr:
 			if c := f.Env.Lookup(m); c != nil && c.Kind == sfapi.Logout && c.Recv != nil {

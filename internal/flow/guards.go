@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -561,7 +562,7 @@ func (st *Env) Assigns(n ast.Node, match func(*types.Var, string) bool) bool {
 			found = true
 		}
 	}
-	ast.Inspect(n, func(n ast.Node) bool {
+	astwalk.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
@@ -587,7 +588,7 @@ var lookupPrefixes = []string{"get", "load", "lookup", "peek", "fetch", "cached"
 // (store.Load ... store.Save, cache.Get ... cache.Set).
 func (st guardSite) cacheLookup(e ast.Expr) bool {
 	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	astwalk.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -210,7 +211,7 @@ func RetryCandidates(info *types.Info, files []*ast.File) []*ast.FuncDecl {
 			params := funcParams(obj)
 			found := false
 			var loops int
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
+			astwalk.Inspect(fd.Body, func(n ast.Node) bool {
 				if n == nil || found {
 					return false
 				}
@@ -266,7 +267,7 @@ func (e *Env) DeriveRetries(cands []*ast.FuncDecl) {
 	for _, fd := range cands {
 		obj, _ := e.Info.Defs[fd.Name].(*types.Func)
 		params := funcParams(obj)
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
+		astwalk.Inspect(fd.Body, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if _, lit := n.(*ast.FuncLit); lit {
 				return false

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -110,7 +111,7 @@ func (l *Login) findHolders() (hs []Holder, inline bool) {
 	// Variables the session is copied into.
 	for changed := len(hs) > 0; changed; {
 		changed = false
-		ast.Inspect(l.Fn.Body, func(n ast.Node) bool {
+		astwalk.Inspect(l.Fn.Body, func(n ast.Node) bool {
 			if _, ok := n.(*ast.FuncLit); ok {
 				return false
 			}
@@ -291,7 +292,7 @@ func (l *Login) UsageIn(nodes []ast.Node, hs []Holder, recv *types.Var) Usage {
 				}
 			}
 		}
-		ast.Inspect(n, func(m ast.Node) bool {
+		astwalk.Inspect(n, func(m ast.Node) bool {
 			switch m := m.(type) {
 			case *ast.Ident:
 				if len(u.Globals) > 0 && !stored[m] {
@@ -484,7 +485,7 @@ func WaitsOnTimer(info *types.Info, loop ast.Stmt) bool {
 		return false
 	}
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	astwalk.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

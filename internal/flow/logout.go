@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -126,7 +127,7 @@ func (l *Login) Ends(n ast.Node, p Pairing, s *Sessions) bool {
 	}
 	found := false
 	inline := inlineLits(n)
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		if found {
 			return false
 		}

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"sync"
+
+	"github.com/sflint/sflint/internal/astwalk"
 )
 
 // Nodes are the nodes of a package's files that the walks of the whole
@@ -83,7 +85,7 @@ var nodesPool = sync.Pool{New: func() any { return &nodesScratch{} }}
 // gather walks root, in file f, inLit when root is inside a function
 // literal.
 func (ns *Nodes) gather(f *ast.File, root ast.Node, inLit bool) {
-	ast.Inspect(root, func(n ast.Node) bool {
+	astwalk.Inspect(root, func(n ast.Node) bool {
 		if n == nil {
 			return false
 		}

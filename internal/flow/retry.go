@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -327,7 +328,7 @@ func (s *retrySearch) target(n ast.Node, st State) (r *Retry, end bool) {
 // recursiveCall returns a call of the enclosing function in n.
 func (s *retrySearch) recursiveCall(n ast.Node) *ast.CallExpr {
 	var found *ast.CallExpr
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		if found != nil {
 			return false
 		}
@@ -491,7 +492,7 @@ func (s *retrySearch) returnsStop(fn *types.Func, seen map[*types.Func]bool) boo
 	}
 	seen[fn] = true
 	found := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	astwalk.Inspect(fd.Body, func(n ast.Node) bool {
 		if found {
 			return false
 		}

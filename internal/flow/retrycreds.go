@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/sflint/sflint/internal/astwalk"
 )
 
 // This file tracks, along a retry search, which of the variables the
@@ -96,7 +98,7 @@ func (s *retrySearch) closure(roots []*types.Var, setup bool) map[*types.Var]boo
 func (s *retrySearch) opChangesCreds() bool {
 	info := s.l.Fn.Env.Info
 	moved := false
-	ast.Inspect(s.l.Fn.Body, func(n ast.Node) bool {
+	astwalk.Inspect(s.l.Fn.Body, func(n ast.Node) bool {
 		var targets []ast.Expr
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -225,7 +227,7 @@ func (s *retrySearch) changedBy(n ast.Node, st State, bits uint64, first bool) u
 			bits = s.setChanged(bits, v, true)
 		}
 	}
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		call, ok := m.(*ast.CallExpr)
 		if _, lit := m.(*ast.FuncLit); lit {
 			return false
@@ -297,7 +299,7 @@ func (s *retrySearch) pointerMethodRecv(call *ast.CallExpr) *types.Var {
 func (s *retrySearch) variant(e ast.Expr, bits uint64) bool {
 	info := s.l.Fn.Env.Info
 	v := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	astwalk.Inspect(e, func(n ast.Node) bool {
 		if v {
 			return false
 		}

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sflint/sflint/internal/astwalk"
 )
 
 // Outcome is what a path knows of how a login went.
@@ -612,7 +614,7 @@ func (e *Env) wrapping() map[*types.Var]bool {
 	e.wrapOnce.Do(func() {
 		e.wrapped = map[*types.Var]bool{}
 		for _, f := range e.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
+			astwalk.Inspect(f, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
 					return true

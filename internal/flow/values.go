@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -645,7 +646,7 @@ func (f *Func) freshExpr(e ast.Expr, v *types.Var) bool {
 // statement).
 func inlineLits(n ast.Node) map[*ast.FuncLit]bool {
 	inline := map[*ast.FuncLit]bool{}
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.GoStmt:
 			return false
@@ -679,7 +680,7 @@ func InlineLits(n ast.Node) map[*ast.FuncLit]bool { return inlineLits(n) }
 // usedVars returns the variables (not fields) n reads.
 func usedVars(info *types.Info, n ast.Node) []*types.Var {
 	var out []*types.Var
-	ast.Inspect(n, func(m ast.Node) bool {
+	astwalk.Inspect(n, func(m ast.Node) bool {
 		if id, ok := m.(*ast.Ident); ok {
 			if v, _ := info.Uses[id].(*types.Var); v != nil && !v.IsField() {
 				out = append(out, v)

@@ -21,6 +21,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sflint/sflint/internal/astwalk"
 )
 
 // MinRun is the length, in bytes, of the shortest run of a secret's
@@ -62,7 +64,7 @@ func Expr(info *types.Info, e ast.Expr) string {
 	}
 	hidden := map[string]bool{}
 	if info != nil {
-		ast.Inspect(e, func(n ast.Node) bool {
+		astwalk.Inspect(e, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if k, ok := info.Uses[id].(*types.Const); ok && k.Val().Kind() == constant.String {
 					if Shares(id.Name, constant.StringVal(k.Val())) {
@@ -82,7 +84,7 @@ func Expr(info *types.Info, e ast.Expr) string {
 // an expression into a fix (printed by -json and SARIF) asks this first.
 func Verbatim(info *types.Info, e ast.Expr) bool {
 	ok := true
-	ast.Inspect(e, func(n ast.Node) bool {
+	astwalk.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit:
 			if n.Kind == token.STRING && len(appendValue(nil, n.Value)) > 0 {
@@ -253,7 +255,7 @@ func FileSecrets(f *ast.File) []string {
 	if f == nil {
 		return nil
 	}
-	ast.Inspect(f, func(n ast.Node) bool {
+	astwalk.Inspect(f, func(n ast.Node) bool {
 		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 			out = appendValue(out, lit.Value)
 		}

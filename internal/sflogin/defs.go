@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 )
 
@@ -313,7 +314,7 @@ func (d *defIndex) returns(fn *types.Func) []*ast.ReturnStmt {
 		return nil
 	}
 	var out []*ast.ReturnStmt
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	astwalk.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
@@ -46,7 +47,7 @@ func (st *state) oauth2Evidence(call *ast.CallExpr, recv ast.Expr) bool {
 		return false
 	}
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	astwalk.Inspect(body, func(n ast.Node) bool {
 		if found {
 			return false
 		}
@@ -117,7 +118,7 @@ func (st *state) sessionIDArgs(call *ast.CallExpr) []ast.Expr {
 // readsToken reports whether e reads the token variable (tok.AccessToken, tok).
 func (st *state) readsToken(e ast.Expr, tok *types.Var) bool {
 	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	astwalk.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && st.pass.TypesInfo.Uses[id] == tok {
 			found = true
 		}
@@ -133,7 +134,7 @@ func (st *state) resultVar(call *ast.CallExpr, i int) *types.Var {
 	if body == nil {
 		return nil
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	astwalk.Inspect(body, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || found != nil {
 			return found == nil
@@ -154,7 +155,7 @@ func (st *state) enclosingBody(n ast.Node) *ast.BlockStmt {
 		if f.FileStart > n.Pos() || n.Pos() >= f.FileEnd {
 			continue
 		}
-		ast.Inspect(f, func(m ast.Node) bool {
+		astwalk.Inspect(f, func(m ast.Node) bool {
 			if m == nil || m.Pos() > n.Pos() || n.Pos() >= m.End() {
 				return false
 			}

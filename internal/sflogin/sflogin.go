@@ -46,6 +46,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/entry"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
@@ -365,7 +366,7 @@ func relevant(pass *analysis.Pass, model *sfapi.Model) bool {
 func mentionsEndpoint(files []*ast.File) bool {
 	found := false
 	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		astwalk.Inspect(f, func(n ast.Node) bool {
 			if found {
 				return false
 			}

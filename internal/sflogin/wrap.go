@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 )
@@ -468,7 +469,7 @@ func WrapsWithW(info *types.Info, call *ast.CallExpr) bool {
 func (st *state) inspectBody(body *ast.BlockStmt, f func(ast.Node)) {
 	nodes, ok := st.bodies[body]
 	if !ok {
-		ast.Inspect(body, func(n ast.Node) bool {
+		astwalk.Inspect(body, func(n ast.Node) bool {
 			switch n.(type) {
 			case *ast.FuncLit:
 				return false
