@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
 	"github.com/sflint/sflint/internal/sfapi"
 )
@@ -189,6 +190,7 @@ type Finder struct {
 	// for none (see schedulerOf).
 	importedMu sync.Mutex
 	imported   map[*types.Func]*Schedules
+	spare      *Schedules          // a fact to read the next one into (see schedulerOf)
 	scheduled  map[ast.Node]string // FuncLit/FuncDecl -> the scheduler that calls it
 	handlers   []resolved
 	// Built on the first question. The analyzers that ask run concurrently
@@ -397,9 +399,16 @@ func (f *Finder) schedulerOf(fn *types.Func, call *ast.CallExpr) (string, []int)
 	defer f.importedMu.Unlock()
 	fact, ok := f.imported[origin]
 	if !ok {
-		fact = new(Schedules)
-		if !f.pass.ImportObjectFact(origin, fact) {
-			fact = nil
+		fact = f.spare // most callees have no fact: a miss allocates nothing
+		if fact == nil {
+			fact = new(Schedules)
+		} else {
+			*fact = Schedules{}
+		}
+		if f.pass.ImportObjectFact(origin, fact) {
+			f.spare = nil
+		} else {
+			f.spare, fact = fact, nil
 		}
 		if f.imported == nil {
 			f.imported = map[*types.Func]*Schedules{}
@@ -476,7 +485,7 @@ func (f *Finder) scheduledParams(fd *ast.FuncDecl, params map[*types.Var]int) []
 		return 0, false
 	}
 	var stack []ast.Node // the nodes from the body down to the one visited
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	astwalk.Inspect(fd.Body, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true

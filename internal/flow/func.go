@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/sflint/sflint/internal/astwalk"
 )
 
 // Func is the model of one function (a declaration or a literal) that
@@ -65,10 +67,6 @@ type Func struct {
 	paths      map[ast.Node][]ast.Node // see Path
 	// addressed are the variables whose address the body takes (&v).
 	addressed map[*types.Var]bool
-	// deriveFrom is the expression derive read last, deriveVars the
-	// variables it reads (while the body is indexed).
-	deriveFrom ast.Node
-	deriveVars []*types.Var
 	// prefixes holds the guards of the prefixes of statement lists (see prefixGuards).
 	prefixMu sync.Mutex
 	prefixes map[ast.Node]*prefix
@@ -194,7 +192,7 @@ type Def struct {
 
 // newFunc builds the model of a function body.
 func newFunc(env *Env, node ast.Node) *Func {
-	f := &Func{Env: env, Node: node, derived: map[*types.Var][]*types.Var{}, defs: map[*types.Var][]Def{}}
+	f := &Func{Env: env, Node: node}
 	switch n := node.(type) {
 	case *ast.FuncDecl:
 		f.Body = n.Body
@@ -255,21 +253,66 @@ type indexScratch struct {
 	byPos    []ast.Node
 	writes   []varDef
 	addr     []*ast.CallExpr
+	defs     []keyed[Def]
+	derived  []keyed[*types.Var]
+	counts   map[*types.Var]int32 // see group
+	// deriveFrom is the expression derive read last, deriveVars the
+	// variables it reads.
+	deriveFrom ast.Node
+	deriveVars []*types.Var
+}
+
+// keyed is a value of a variable, in the lists group makes maps of.
+type keyed[T any] struct {
+	v   *types.Var
+	val T
+}
+
+// group returns the values of the list by variable, each variable's in the
+// order of the list, in one map whose lists are parts of one backing list
+// (nil when the list is empty), and the list emptied and cleared for the
+// next use; counts is scratch, left empty.
+func group[T any](l []keyed[T], counts map[*types.Var]int32) (map[*types.Var][]T, []keyed[T]) {
+	if len(l) == 0 {
+		return nil, l
+	}
+	for _, k := range l {
+		counts[k.v]++
+	}
+	m := make(map[*types.Var][]T, len(counts))
+	all := make([]T, len(l))
+	for _, k := range l {
+		s, ok := m[k.v]
+		if !ok {
+			n := counts[k.v]
+			s, all = all[:0:n], all[n:]
+		}
+		m[k.v] = append(s, k.val)
+	}
+	for v := range counts { // the builtin clear: this package has a func clear
+		delete(counts, v)
+	}
+	return m, reset(l)
 }
 
 // keep returns a copy of the list s was filled into, at its length (nil
-// when empty), and s emptied and cleared for the next use, so that the
-// scratch keeps no syntax alive.
+// when empty), and s emptied and cleared for the next use (see reset).
 func keep[T any](s []T) (kept, scratch []T) {
 	if len(s) > 0 {
 		kept = make([]T, len(s))
 		copy(kept, s)
-		var zero T
-		for i := range s { // the builtin clear: this package has a func clear
-			s[i] = zero
-		}
 	}
-	return kept, s[:0]
+	return kept, reset(s)
+}
+
+// reset returns the scratch list s emptied, its elements cleared so that
+// the scratch keeps no syntax or types alive.
+func reset[T any](s []T) []T {
+	var zero T
+	for i := range s { // the builtin clear: this package has a func clear
+		s[i] = zero
+	}
+	return s[:0]
 }
 
 // openNode is a node index's walk is in, and what it restores when the
@@ -280,7 +323,7 @@ type openNode struct {
 	lit, inGo bool
 }
 
-var scratchPool = sync.Pool{New: func() any { return &indexScratch{} }}
+var scratchPool = sync.Pool{New: func() any { return &indexScratch{counts: map[*types.Var]int32{}} }}
 
 // assignedTo reports whether the identifier at the top of the stack (the
 // nodes from the root down to it) is assigned, not read: it is, inside
@@ -315,12 +358,14 @@ func (f *Func) index() {
 	var node ast.Node // the CFG node being walked, nil inside nested literals
 	var top ast.Node  // the CFG node being walked
 	var cur *cfgNode  // top's entry
+	sc := scratchPool.Get().(*indexScratch)
+	defer scratchPool.Put(sc)
 	add := func(id ast.Expr, d Def) {
 		v := identVar(info, id)
 		if v == nil {
 			return
 		}
-		f.defs[v] = append(f.defs[v], d)
+		sc.defs = append(sc.defs, keyed[Def]{v, d})
 		if node != nil {
 			f.writeList = append(f.writeList, varDef{v, d})
 		}
@@ -328,16 +373,13 @@ func (f *Func) index() {
 		if from == nil {
 			from = d.Tuple
 		}
-		f.derive(from, v)
+		f.derive(sc, from, v)
 	}
 	// One walk of the whole body: a node of the CFG (a statement or a
 	// condition) becomes the current node while its subtree is walked.
 	// Statements that are not nodes themselves (a range or type switch
 	// statement, a case clause) are walked too, outside any node.
 	lit, inGo := false, false
-	sc := scratchPool.Get().(*indexScratch)
-	defer scratchPool.Put(sc)
-	defer func() { f.deriveFrom, f.deriveVars = nil, nil }()
 	// The lists are filled in the scratch's and copied out at their length.
 	f.nodes, f.readList, f.assignList, f.captured = sc.nodes, sc.reads, sc.assigns, sc.captured
 	f.byPos, f.writeList, f.addrList = sc.byPos, sc.writes, sc.addr
@@ -349,6 +391,10 @@ func (f *Func) index() {
 		f.byPos, sc.byPos = keep(f.byPos)
 		f.writeList, sc.writes = keep(f.writeList)
 		f.addrList, sc.addr = keep(f.addrList)
+		f.defs, sc.defs = group(sc.defs, sc.counts)
+		f.derived, sc.derived = group(sc.derived, sc.counts)
+		sc.deriveVars = reset(sc.deriveVars)
+		sc.deriveFrom = nil
 	}()
 	stack := sc.stack[:0] // the open nodes (the last is the parent of the next), and what to restore
 	defer func() {
@@ -358,7 +404,7 @@ func (f *Func) index() {
 		}
 		sc.stack = stack[:0]
 	}()
-	ast.Inspect(f.Body, func(n ast.Node) bool {
+	astwalk.Inspect(f.Body, func(n ast.Node) bool {
 		if n == nil {
 			o := stack[len(stack)-1]
 			if o.top == nil && top != nil { // leaving the CFG node
@@ -432,7 +478,7 @@ func (f *Func) index() {
 				if e != nil {
 					v := identVar(info, e)
 					if v != nil {
-						f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: n.Tok})
+						sc.defs = append(sc.defs, keyed[Def]{v, Def{Node: n, Index: -1, Op: n.Tok}})
 					}
 				}
 			}
@@ -441,7 +487,7 @@ func (f *Func) index() {
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
 				if v := identVar(info, n.X); v != nil {
-					f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.AND})
+					sc.defs = append(sc.defs, keyed[Def]{v, Def{Node: n, Index: -1, Op: token.AND}})
 					if f.addressed == nil {
 						f.addressed = map[*types.Var]bool{}
 					}
@@ -449,11 +495,11 @@ func (f *Func) index() {
 					if call, ok := parent.(*ast.CallExpr); ok {
 						for _, a := range call.Args {
 							if a != n {
-								f.derive(a, v)
+								f.derive(sc, a, v)
 							}
 						}
 						if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-							f.derive(sel.X, v) // json.NewDecoder(resp.Body).Decode(&t)
+							f.derive(sc, sel.X, v) // json.NewDecoder(resp.Body).Decode(&t)
 						}
 					}
 				}
@@ -461,8 +507,8 @@ func (f *Func) index() {
 		case *ast.TypeSwitchStmt:
 			for _, s := range n.Body.List {
 				if v, ok := info.Implicits[s].(*types.Var); ok {
-					f.defs[v] = append(f.defs[v], Def{Node: n, Index: -1, Op: token.DEFINE})
-					f.derive(TypeSwitchSubject(n), v)
+					sc.defs = append(sc.defs, keyed[Def]{v, Def{Node: n, Index: -1, Op: token.DEFINE}})
+					f.derive(sc, TypeSwitchSubject(n), v)
 				}
 			}
 		}
@@ -471,26 +517,26 @@ func (f *Func) index() {
 }
 
 // derive records that w is assigned from an expression reading the variables of e.
-func (f *Func) derive(e ast.Node, w *types.Var) {
+func (f *Func) derive(sc *indexScratch, e ast.Node, w *types.Var) {
 	if e == nil {
 		return
 	}
 	// The parts of a tuple (c, err := login()) read the same expression:
 	// it is walked once.
-	if e != f.deriveFrom {
-		f.deriveFrom, f.deriveVars = e, f.deriveVars[:0]
-		ast.Inspect(e, func(n ast.Node) bool {
+	if e != sc.deriveFrom {
+		sc.deriveFrom, sc.deriveVars = e, sc.deriveVars[:0]
+		astwalk.Inspect(e, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := f.Env.Info.Uses[id].(*types.Var); ok && !v.IsField() {
-					f.deriveVars = append(f.deriveVars, v)
+					sc.deriveVars = append(sc.deriveVars, v)
 				}
 			}
 			return true
 		})
 	}
-	for _, v := range f.deriveVars {
+	for _, v := range sc.deriveVars {
 		if v != w {
-			f.derived[v] = append(f.derived[v], w)
+			sc.derived = append(sc.derived, keyed[*types.Var]{v, w})
 		}
 	}
 }
@@ -687,7 +733,7 @@ func (f *Func) path(n ast.Node) []ast.Node {
 // skipLits, function literals (and what they hold) are not visited.
 func Any(root ast.Node, skipLits bool, match func(ast.Node) bool) bool {
 	found := false
-	ast.Inspect(root, func(n ast.Node) bool {
+	astwalk.Inspect(root, func(n ast.Node) bool {
 		if found || n == nil {
 			return false
 		}

@@ -153,11 +153,30 @@ func (f *Func) ixCaptured() *funcIndex {
 // cases, defers, counted loops, the blocks where ifs and switches resume,
 // the logins of each CFG node.
 func (f *Func) indexStatements() {
-	x := &funcIndex{switches: map[*ast.CaseClause]ast.Stmt{}, done: map[ast.Stmt]*cfg.Block{}}
+	x := &funcIndex{}
 	f.idx = x
+	dones := 0
 	for _, b := range f.CFG.Blocks {
-		if (b.Kind == cfg.KindIfDone || b.Kind == cfg.KindSwitchDone) && b.Stmt != nil && x.done[b.Stmt] == nil {
-			x.done[b.Stmt] = b
+		if (b.Kind == cfg.KindIfDone || b.Kind == cfg.KindSwitchDone) && b.Stmt != nil {
+			dones++
+		}
+	}
+	if dones > 0 {
+		x.done = make(map[ast.Stmt]*cfg.Block, dones)
+		for _, b := range f.CFG.Blocks {
+			if (b.Kind == cfg.KindIfDone || b.Kind == cfg.KindSwitchDone) && b.Stmt != nil && x.done[b.Stmt] == nil {
+				x.done[b.Stmt] = b
+			}
+		}
+	}
+	cases := func(s ast.Stmt, body *ast.BlockStmt) {
+		if x.switches == nil {
+			x.switches = map[*ast.CaseClause]ast.Stmt{}
+		}
+		for _, c := range body.List {
+			if cc, ok := c.(*ast.CaseClause); ok {
+				x.switches[cc] = s
+			}
 		}
 	}
 	for _, bn := range f.nodes {
@@ -166,17 +185,9 @@ func (f *Func) indexStatements() {
 		}
 		switch n := bn.n.(type) {
 		case *ast.SwitchStmt:
-			for _, c := range n.Body.List {
-				if cc, ok := c.(*ast.CaseClause); ok {
-					x.switches[cc] = n
-				}
-			}
+			cases(n, n.Body)
 		case *ast.TypeSwitchStmt:
-			for _, c := range n.Body.List {
-				if cc, ok := c.(*ast.CaseClause); ok {
-					x.switches[cc] = n
-				}
-			}
+			cases(n, n.Body)
 		case *ast.DeferStmt:
 			x.defers = append(x.defers, n)
 		case *ast.ForStmt:

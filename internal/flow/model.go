@@ -16,6 +16,7 @@ type Package struct {
 
 	logins map[*ast.CallExpr]*Login
 	funcs  map[ast.Node]*Func
+	all    []*Login // see Logins
 }
 
 // Build builds the model of the functions containing the given calls'
@@ -43,6 +44,10 @@ func Build(env *Env, calls []*Call) *Package {
 		f.Logins = append(f.Logins, l)
 		p.logins[c.Expr] = l
 	}
+	p.all = make([]*Login, 0, len(p.logins))
+	for _, f := range p.Funcs {
+		p.all = append(p.all, f.Logins...)
+	}
 	return p
 }
 
@@ -64,12 +69,12 @@ func (p *Package) Func(node ast.Node) *Func {
 }
 
 // Logins returns every login of the package's functions, in source order.
+// The list is shared: callers must not change it.
 func (p *Package) Logins() []*Login {
-	var out []*Login
-	for _, f := range p.Funcs {
-		out = append(out, f.Logins...)
+	if p == nil {
+		return nil
 	}
-	return out
+	return p.all[:len(p.all):len(p.all)]
 }
 
 // Site returns the model of any call that returns an error, in a model of

@@ -3,6 +3,8 @@ package flow
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/sflint/sflint/internal/astwalk"
 )
 
 // This file decides which functions only borrow the Salesforce client (or
@@ -117,7 +119,7 @@ func (f *Func) borrows(p *types.Var) bool {
 	}
 	// A logout of it ends the session: the caller has no duty left.
 	loggedOut := false
-	ast.Inspect(f.Body, func(n ast.Node) bool {
+	astwalk.Inspect(f.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || loggedOut || !f.Env.IsLogoutCall(call) {
 			return !loggedOut
@@ -139,7 +141,7 @@ func (f *Func) borrows(p *types.Var) bool {
 // newFuncLite builds the model of a function without its control-flow
 // graph: enough for value questions (carry graphs, assignments).
 func newFuncLite(env *Env, fd *ast.FuncDecl) *Func {
-	f := &Func{Env: env, Node: fd, Body: fd.Body, derived: map[*types.Var][]*types.Var{}, defs: map[*types.Var][]Def{}}
+	f := &Func{Env: env, Node: fd, Body: fd.Body}
 	if obj, ok := env.Info.Defs[fd.Name].(*types.Func); ok {
 		f.Obj = obj
 		f.Sig, _ = obj.Type().(*types.Signature)
@@ -158,7 +160,7 @@ func newFuncLite(env *Env, fd *ast.FuncDecl) *Func {
 func (e *Env) GlobalEnded(v *types.Var) (ended, sure bool) {
 	sure = true
 	for _, f := range e.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		astwalk.Inspect(f, func(n ast.Node) bool {
 			id, ok := n.(*ast.Ident)
 			if !ok || e.Info.Uses[id] != v || !sure || ended {
 				return !ended && sure

@@ -60,13 +60,24 @@ type importer struct {
 	res *Result
 
 	mu        sync.Mutex
-	noReturn  map[*types.Func]*flow.NoReturnFact
-	owner     map[*types.Func]*flow.OwnerFact
-	retry     map[*types.Func]*flow.RetryFact
-	rawLogout map[*types.Func]*flow.RawLogoutFact
+	noReturn  factMemo[flow.NoReturnFact, *flow.NoReturnFact]
+	owner     factMemo[flow.OwnerFact, *flow.OwnerFact]
+	retry     factMemo[flow.RetryFact, *flow.RetryFact]
+	rawLogout factMemo[flow.RawLogoutFact, *flow.RawLogoutFact]
 }
 
 func newImporter(res *Result) *importer { return &importer{res: res} }
+
+// factMemo holds the facts of type *T read from other packages, nil for a
+// function that has none, and a spare fact to read the next one into:
+// most functions asked about have none, and a miss allocates nothing.
+type factMemo[T any, PT interface {
+	*T
+	analysis.Fact
+}] struct {
+	m     map[*types.Func]PT
+	spare PT
+}
 
 // imported returns fn's fact of type *T, nil when it has none, from memo
 // or from the pass; withPackageFact says that only a package with a
@@ -74,24 +85,32 @@ func newImporter(res *Result) *importer { return &importer{res: res} }
 func imported[T any, PT interface {
 	*T
 	analysis.Fact
-}](im *importer, memo *map[*types.Func]PT, fn *types.Func, withPackageFact bool) PT {
+}](im *importer, memo *factMemo[T, PT], fn *types.Func, withPackageFact bool) PT {
 	fn = fn.Origin()
 	im.mu.Lock()
 	defer im.mu.Unlock()
 	if withPackageFact && !im.res.hasPackageFact(fn.Pkg()) {
 		return nil // an OwnerFact or a RawLogoutFact comes with a PackageFact
 	}
-	if f, ok := (*memo)[fn]; ok {
+	if f, ok := memo.m[fn]; ok {
 		return f
 	}
-	var f PT = new(T)
-	if !im.res.pass.ImportObjectFact(fn, f) {
-		f = nil
+	f := memo.spare
+	if f == nil {
+		f = new(T)
+	} else {
+		var zero T
+		*f = zero
 	}
-	if *memo == nil {
-		*memo = map[*types.Func]PT{}
+	if im.res.pass.ImportObjectFact(fn, f) {
+		memo.spare = nil
+	} else {
+		memo.spare, f = f, nil
 	}
-	(*memo)[fn] = f
+	if memo.m == nil {
+		memo.m = map[*types.Func]PT{}
+	}
+	memo.m[fn] = f
 	return f
 }
 

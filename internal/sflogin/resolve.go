@@ -24,6 +24,7 @@ type state struct {
 	// local facts of this package, kept while they are derived to a fixpoint.
 	logins      map[*types.Func]*LoginFact
 	imported    map[*types.Func]*LoginFact // the wrapper facts of other packages' functions, nil for none (see loginFact)
+	spareFact   *LoginFact                 // a LoginFact to read the next one into (see loginFact)
 	apis        map[*types.Func]*sfapi.API // see lookupAPI
 	classifiers map[*types.Func]bool
 	// rowTypeCache holds the named types of a method row found among the imports.
@@ -312,9 +313,16 @@ func (st *state) loginFact(fn *types.Func) *LoginFact {
 	if f, ok := st.imported[origin]; ok {
 		return f
 	}
-	f := new(LoginFact)
-	if !st.pass.ImportObjectFact(origin, f) {
-		f = nil
+	f := st.spareFact // most functions asked about have no fact: a miss allocates nothing
+	if f == nil {
+		f = new(LoginFact)
+	} else {
+		*f = LoginFact{}
+	}
+	if st.pass.ImportObjectFact(origin, f) {
+		st.spareFact = nil
+	} else {
+		st.spareFact, f = f, nil
 	}
 	st.imported[origin] = f // a function of another package is asked about once per call that names it
 	return f
