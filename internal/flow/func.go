@@ -127,9 +127,17 @@ func (f *Func) addrCalls(n ast.Node) []*ast.CallExpr {
 // bodyNode is a node of a function body, where it is.
 type bodyNode struct {
 	n    ast.Node
-	top  ast.Node // the CFG node that holds it; nil outside any
-	lit  bool     // inside a function literal of the body
-	inGo bool     // inside a go statement
+	at   int32 // the entry in cfgNodes of the CFG node that holds it; -1 outside any
+	lit  bool  // inside a function literal of the body
+	inGo bool  // inside a go statement
+}
+
+// top returns the CFG node that holds bn, or nil.
+func (f *Func) top(bn bodyNode) ast.Node {
+	if bn.at < 0 {
+		return nil
+	}
+	return f.cfgNodes[bn.at].loc.Node()
 }
 
 // bodyKind reports whether index keeps a node of the body for the lazy
@@ -358,6 +366,7 @@ func (f *Func) index() {
 	var node ast.Node // the CFG node being walked, nil inside nested literals
 	var top ast.Node  // the CFG node being walked
 	var cur *cfgNode  // top's entry
+	at := int32(-1)   // its index in cfgNodes
 	sc := scratchPool.Get().(*indexScratch)
 	defer scratchPool.Put(sc)
 	add := func(id ast.Expr, d Def) {
@@ -410,7 +419,7 @@ func (f *Func) index() {
 			if o.top == nil && top != nil { // leaving the CFG node
 				cur.reads.hi, cur.assigns.hi = int32(len(f.readList)), int32(len(f.assignList))
 				cur.writes.hi, cur.addr.hi = int32(len(f.writeList)), int32(len(f.addrList))
-				cur = nil
+				cur, at = nil, -1
 			}
 			node, top, lit, inGo = o.node, o.top, o.lit, o.inGo
 			stack = stack[:len(stack)-1]
@@ -424,14 +433,14 @@ func (f *Func) index() {
 		if top == nil { // CFG nodes do not nest: none lies inside another
 			if i, ok := f.at[n]; ok {
 				node, top = n, n
-				cur = &f.cfgNodes[i]
+				cur, at = &f.cfgNodes[i], i
 				cur.reads.lo, cur.assigns.lo = int32(len(f.readList)), int32(len(f.assignList))
 				cur.writes.lo, cur.addr.lo = int32(len(f.writeList)), int32(len(f.addrList))
 				f.byPos = append(f.byPos, n)
 			}
 		}
 		if bodyKind(n) {
-			f.nodes = append(f.nodes, bodyNode{n, top, lit, inGo})
+			f.nodes = append(f.nodes, bodyNode{n, at, lit, inGo})
 		}
 		switch n := n.(type) {
 		case *ast.Ident:

@@ -90,11 +90,11 @@ func (f *Func) ixLogouts() *funcIndex {
 	f.logoutOnce.Do(func() {
 		// The CFG nodes that hold a logout call, in a nested literal too.
 		for _, bn := range f.nodes {
-			if call, ok := bn.n.(*ast.CallExpr); ok && bn.top != nil && !x.logouts[bn.top] && f.Env.IsLogoutCall(call) {
+			if call, ok := bn.n.(*ast.CallExpr); ok && bn.at >= 0 && !x.logouts[f.top(bn)] && f.Env.IsLogoutCall(call) {
 				if x.logouts == nil {
 					x.logouts = map[ast.Node]bool{}
 				}
-				x.logouts[bn.top] = true
+				x.logouts[f.top(bn)] = true
 			}
 		}
 	})
@@ -114,8 +114,8 @@ func (f *Func) ixRecursion() *funcIndex {
 		}
 		self := map[ast.Node]bool{} // the CFG nodes that call the function (not in a literal)
 		for _, bn := range f.nodes {
-			if call, ok := bn.n.(*ast.CallExpr); ok && !bn.lit && bn.top != nil && !self[bn.top] && f.isSelf(call) {
-				self[bn.top] = true
+			if call, ok := bn.n.(*ast.CallExpr); ok && !bn.lit && bn.at >= 0 && !self[f.top(bn)] && f.isSelf(call) {
+				self[f.top(bn)] = true
 			}
 		}
 		var seeds []*cfg.Block
