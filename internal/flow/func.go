@@ -721,12 +721,22 @@ func (f *Func) path(n ast.Node) []ast.Node {
 	if f.Env.descends(n) {
 		// One descent from the function's node through the nodes that hold
 		// n: its stack, the function's node dropped, innermost first.
-		if held := holders(f.Node, n, make([]ast.Node, 0, 16)); held != nil {
-			held = held[1:]
-			for i, j := 0, len(held)-1; i < j; i, j = i+1, j-1 {
-				held[i], held[j] = held[j], held[i]
+		sc := scratchPool.Get().(*indexScratch)
+		defer scratchPool.Put(sc)
+		held := holders(f.Node, n, sc.path[:0])
+		defer func() {
+			if held != nil { // a walk that did not find n emptied the stack itself
+				sc.path = reset(held)
 			}
-			return held[:len(held):len(held)] // an append by the caller copies
+		}()
+		if held != nil {
+			// Innermost first, the function's node dropped, copied out at
+			// its length (an append by the caller copies).
+			out = make([]ast.Node, len(held)-1)
+			for i := range out {
+				out[i] = held[len(held)-1-i]
+			}
+			return out
 		}
 	}
 	// The declaration's parents are indexed (or about to be), or n is not

@@ -22,6 +22,8 @@ type Nodes struct {
 	CallFile []*ast.File
 	// FuncDecls are the function declarations.
 	FuncDecls []*ast.FuncDecl
+	// Returns counts the return statements.
+	Returns int
 	// Bad are the positions of the nodes the parser could not parse
 	// (*ast.BadExpr, *ast.BadStmt, *ast.BadDecl), file by file.
 	Bad []token.Pos
@@ -102,6 +104,8 @@ func (ns *Nodes) gather(f *ast.File, root ast.Node, inLit bool) {
 		case *ast.CallExpr:
 			ns.Calls = append(ns.Calls, n)
 			ns.CallFile = append(ns.CallFile, f)
+		case *ast.ReturnStmt:
+			ns.Returns++
 		case *ast.FuncDecl:
 			ns.FuncDecls = append(ns.FuncDecls, n)
 			// The body's nodes in a span of their own (InBody); the doc

@@ -30,12 +30,12 @@ func (st *state) deriveFacts() {
 		obj   *types.Func
 		calls []*ast.CallExpr // the calls of the body, outside function literals
 	}
-	var decls []decl
+	decls := make([]decl, 0, len(st.nodes.FuncDecls))
 	callers := map[*types.Func][]int{} // a function of this package -> the decls that call it
 	// The bodies' calls and visited nodes are parts of two lists, sized
-	// from the package's calls and assignments (returns are few).
+	// from the package's calls, assignments and returns.
 	allCalls := make([]*ast.CallExpr, 0, len(st.nodes.Calls))
-	allNodes := make([]ast.Node, 0, len(st.nodes.Calls)+len(st.nodes.Defs)+len(st.nodes.FuncDecls))
+	allNodes := make([]ast.Node, 0, len(st.nodes.Calls)+len(st.nodes.Defs)+st.nodes.Returns)
 	for _, fd := range st.nodes.FuncDecls {
 		if fd.Body == nil {
 			continue
