@@ -501,7 +501,11 @@ func (c *checker) classifySwitch(s *ast.SwitchStmt) *classification {
 }
 
 func (c *checker) classifyIfs(s *ast.IfStmt) *classification {
-	cl := &classification{at: s, kind: "if chain"}
+	// Most ifs test no code: the chain is looked at in a local value and
+	// copied out only when it classifies.
+	var local classification
+	cl := &local
+	cl.at, cl.kind = s, "if chain"
 	conds := 0
 	for cur := s; cur != nil; {
 		if !c.codeTests(cur.Cond, cl) {
@@ -522,7 +526,9 @@ func (c *checker) classifyIfs(s *ast.IfStmt) *classification {
 	if conds < 2 && !cl.hasDefault {
 		return nil
 	}
-	return cl
+	out := new(classification)
+	*out = local
+	return out
 }
 
 // codeTests adds the codes tested in e to cl; it reports whether e tests any

@@ -199,10 +199,18 @@ func (f *Func) indexStatements() {
 			}
 		}
 	}
+	// A node's first login is a part of Logins (a node rarely holds two:
+	// the second's append copies).
 	x.logins = make(map[ast.Node][]*Login, len(f.Logins))
-	for _, l := range f.Logins {
-		if l.At.Valid() {
-			x.logins[l.At.Node()] = append(x.logins[l.At.Node()], l)
+	for i, l := range f.Logins {
+		if !l.At.Valid() {
+			continue
+		}
+		n := l.At.Node()
+		if have := x.logins[n]; have != nil {
+			x.logins[n] = append(have, l)
+		} else {
+			x.logins[n] = f.Logins[i : i+1 : i+1]
 		}
 	}
 }
