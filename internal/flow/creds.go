@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -27,7 +28,8 @@ type scope struct {
 }
 
 func (l *Login) loopScope(loop ast.Stmt) *scope {
-	st := l.Fn.Env
+	f := l.Fn
+	st := f.Env
 	sc := &scope{node: loop, roots: map[*types.Var]bool{}, loop: true}
 	root := func(e ast.Expr) {
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
@@ -44,21 +46,21 @@ func (l *Login) loopScope(loop ast.Stmt) *scope {
 		if l.Value != nil {
 			root(l.Value)
 		}
-		sc.defs = st.collectDefs(l.Body)
+		sc.defs = f.scopeDefs(l.Body)
 	case *ast.ForStmt:
 		if l.Post != nil {
-			for v := range st.collectDefs(l.Post) {
+			for v := range f.scopeDefs(l.Post) {
 				sc.roots[v] = true
 			}
 		}
-		sc.defs = st.collectDefs(l.Body)
+		sc.defs = f.scopeDefs(l.Body)
 	}
 	return sc
 }
 
 func (l *Login) paramScope() *scope {
 	f := l.Fn
-	sc := &scope{node: f.Body, roots: map[*types.Var]bool{}, defs: f.Env.collectDefs(f.Body)}
+	sc := &scope{node: f.Body, roots: map[*types.Var]bool{}, defs: f.scopeDefs(f.Body)}
 	if f.Sig != nil {
 		for i := 0; i < f.Sig.Params().Len(); i++ {
 			sc.roots[f.Sig.Params().At(i)] = true
@@ -194,70 +196,126 @@ func (st *Env) indexVaries(e ast.Expr, sc *scope) bool {
 	})
 }
 
-func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {
-	defs := map[*types.Var][]ast.Expr{}
-	filled := map[*ast.UnaryExpr]bool{} // &x handed to a config filler
-	add := func(id ast.Expr, rhs ast.Expr) {
-		ident, ok := ast.Unparen(id).(*ast.Ident)
-		if !ok {
-			return
-		}
-		if v, ok := st.Info.ObjectOf(ident).(*types.Var); ok {
-			defs[v] = append(defs[v], rhs)
+// scopeDefs returns the assignments (as collectDefs finds them) of a
+// statement of the function's body, read from the body's index and
+// memoised: each login asks about its loops and the whole body, and a
+// function with many logins would otherwise walk its body once per login.
+// The map is shared: callers must not change it.
+func (f *Func) scopeDefs(n ast.Node) map[*types.Var][]ast.Expr {
+	if f.Body == nil || n.Pos() < f.Body.Pos() || n.End() > f.Body.End() {
+		return f.Env.collectDefs(n)
+	}
+	f.scopeMu.Lock()
+	defer f.scopeMu.Unlock()
+	if d, ok := f.scopes[n]; ok {
+		return d
+	}
+	c := f.Env.newDefCollector()
+	// The body's nodes are in the order of ast.Inspect, so by position:
+	// those of n follow one another from the first at or after its start.
+	pos, end := n.Pos(), n.End()
+	i := sort.Search(len(f.nodes), func(i int) bool { return f.nodes[i].n.Pos() >= pos })
+	for ; i < len(f.nodes) && f.nodes[i].n.Pos() < end; i++ {
+		if bn := f.nodes[i]; !bn.lit && bn.n.End() <= end {
+			c.visit(bn.n)
 		}
 	}
+	if f.scopes == nil {
+		f.scopes = map[ast.Node]map[*types.Var][]ast.Expr{}
+	}
+	f.scopes[n] = c.defs
+	return c.defs
+}
+
+// collectDefs returns the variables assigned in n, outside function
+// literals, each with the values it is given (nil for x += y, x++, a range
+// variable or &x handed to a call; the call itself for &x handed to a
+// function that fills it from the configuration).
+func (st *Env) collectDefs(n ast.Node) map[*types.Var][]ast.Expr {
+	c := st.newDefCollector()
 	astwalk.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+		if _, lit := n.(*ast.FuncLit); lit {
 			return false
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				switch {
-				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-					add(l, nil) // x += y
-				case len(n.Lhs) == len(n.Rhs):
-					add(l, n.Rhs[i])
-				case len(n.Rhs) == 1:
-					add(l, n.Rhs[0])
-				}
-			}
-		case *ast.ValueSpec:
-			for i, id := range n.Names {
-				switch {
-				case len(n.Names) == len(n.Values):
-					add(id, n.Values[i])
-				case len(n.Values) == 1:
-					add(id, n.Values[0])
-				case len(n.Values) == 0 && n.Type != nil:
-					add(id, n.Type) // the zero value: reads no variable
-				}
-			}
-		case *ast.IncDecStmt:
-			add(n.X, nil)
-		case *ast.RangeStmt:
-			if n.Key != nil {
-				add(n.Key, nil)
-			}
-			if n.Value != nil {
-				add(n.Value, nil)
-			}
-		case *ast.CallExpr:
-			if st.fillsFromConfig(n) {
-				for _, a := range n.Args {
-					if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
-						add(u.X, n) // the same values on every call
-						filled[u] = true
-					}
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && !filled[n] {
-				add(n.X, nil)
-			}
 		}
+		c.visit(n)
 		return true
 	})
-	return defs
+	return c.defs
+}
+
+// defCollector gathers assignments node by node, in the order of
+// ast.Inspect (see collectDefs).
+type defCollector struct {
+	env    *Env
+	defs   map[*types.Var][]ast.Expr
+	filled map[*ast.UnaryExpr]bool // &x handed to a config filler
+}
+
+func (st *Env) newDefCollector() *defCollector {
+	return &defCollector{env: st, defs: map[*types.Var][]ast.Expr{}}
+}
+
+func (c *defCollector) add(id ast.Expr, rhs ast.Expr) {
+	ident, ok := ast.Unparen(id).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if v, ok := c.env.Info.ObjectOf(ident).(*types.Var); ok {
+		c.defs[v] = append(c.defs[v], rhs)
+	}
+}
+
+// visit records what node n assigns (not what its children do).
+func (c *defCollector) visit(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for i, l := range n.Lhs {
+			switch {
+			case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+				c.add(l, nil) // x += y
+			case len(n.Lhs) == len(n.Rhs):
+				c.add(l, n.Rhs[i])
+			case len(n.Rhs) == 1:
+				c.add(l, n.Rhs[0])
+			}
+		}
+	case *ast.ValueSpec:
+		for i, id := range n.Names {
+			switch {
+			case len(n.Names) == len(n.Values):
+				c.add(id, n.Values[i])
+			case len(n.Values) == 1:
+				c.add(id, n.Values[0])
+			case len(n.Values) == 0 && n.Type != nil:
+				c.add(id, n.Type) // the zero value: reads no variable
+			}
+		}
+	case *ast.IncDecStmt:
+		c.add(n.X, nil)
+	case *ast.RangeStmt:
+		if n.Key != nil {
+			c.add(n.Key, nil)
+		}
+		if n.Value != nil {
+			c.add(n.Value, nil)
+		}
+	case *ast.CallExpr:
+		if c.env.fillsFromConfig(n) {
+			for _, a := range n.Args {
+				if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					c.add(u.X, n) // the same values on every call
+					if c.filled == nil {
+						c.filled = map[*ast.UnaryExpr]bool{}
+					}
+					c.filled[u] = true
+				}
+			}
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND && !c.filled[n] {
+			c.add(n.X, nil)
+		}
+	}
 }
 
 // configFillers are functions that fill the struct (or variable) their

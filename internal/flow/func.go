@@ -70,6 +70,9 @@ type Func struct {
 	// prefixes holds the guards of the prefixes of statement lists (see prefixGuards).
 	prefixMu sync.Mutex
 	prefixes map[ast.Node]*prefix
+	// scopes memoises scopeDefs.
+	scopeMu sync.Mutex
+	scopes  map[ast.Node]map[*types.Var][]ast.Expr
 }
 
 // cfgNode is what the index knows of one live CFG node.
