@@ -65,9 +65,50 @@ func (s *Sessions) Escaped() bool { return len(s.Escapes) > 0 }
 
 // SessionFlow follows the session from the given roots (the holder and the
 // login's other results the caller chose) through the function.
+//
+// The answer is kept per graph and roots, and shared: the logins of a
+// function often keep their session in the same variables (c, err reused
+// by each), and would otherwise each follow it through the whole function.
+// Callers must not change it.
 func (l *Login) SessionFlow(roots []*types.Var) *Sessions {
 	ht := l.holderTypes()
 	g := l.Fn.graph(l.Raw, ht)
+	key, keyed := flowKeyOf(roots)
+	if keyed {
+		l.Fn.mu.Lock()
+		s, ok := g.flows[key]
+		l.Fn.mu.Unlock()
+		if ok {
+			return s
+		}
+	}
+	s := g.sessionFlow(roots, ht)
+	if keyed {
+		l.Fn.mu.Lock()
+		if g.flows == nil {
+			g.flows = map[flowKey]*Sessions{}
+		}
+		g.flows[key] = s
+		l.Fn.mu.Unlock()
+	}
+	return s
+}
+
+// flowKey names the roots of a session flow: up to four variables, in
+// the order given (a login has a holder and a result or two).
+type flowKey [4]*types.Var
+
+func flowKeyOf(roots []*types.Var) (flowKey, bool) {
+	var k flowKey
+	if len(roots) > len(k) {
+		return k, false
+	}
+	copy(k[:], roots)
+	return k, true
+}
+
+// sessionFlow follows the session from the roots through the graph.
+func (g *valueGraph) sessionFlow(roots []*types.Var, ht []types.Type) *Sessions {
 	out := &Sessions{Carriers: map[*types.Var]bool{}, Types: ht}
 	queue := append([]*types.Var(nil), roots...)
 	for _, v := range roots {
@@ -135,7 +176,8 @@ type valueGraph struct {
 	edges   map[*types.Var][]*types.Var
 	escapes map[*types.Var][]Escape
 	inline  map[*ast.FuncLit]bool
-	fresh   map[*types.Var]int8 // 0 unknown, 1 fresh, -1 not
+	fresh   map[*types.Var]int8   // 0 unknown, 1 fresh, -1 not
+	flows   map[flowKey]*Sessions // see SessionFlow (under f.mu)
 }
 
 // graph returns (building it once) the carry graph for sessions of the
