@@ -21,6 +21,8 @@ type state struct {
 	model *sfapi.Model
 	res   *Result
 	defs  *defIndex
+	// resolved keeps the resolved calls of other packages' functions (see resolve).
+	resolved map[*ast.CallExpr]*Call
 	// local facts of this package, kept while they are derived to a fixpoint.
 	logins      map[*types.Func]*LoginFact
 	imported    map[*types.Func]*LoginFact // the wrapper facts of other packages' functions, nil for none (see loginFact)
@@ -56,6 +58,7 @@ func newState(pass *analysis.Pass, model *sfapi.Model, res *Result, nodes *flow.
 		requests:    map[*types.Var]*rawRequest{},
 		testFile:    map[*ast.File]bool{},
 		bodies:      map[*ast.BlockStmt][]ast.Node{},
+		resolved:    map[*ast.CallExpr]*Call{},
 	}
 	res.defs = st.defs
 	for _, f := range res.tests {
@@ -124,12 +127,25 @@ func (st *state) resolve(call *ast.CallExpr) *Call {
 	if sig == nil {
 		return nil
 	}
+	// A call of another package's function resolves the same way each
+	// time it is asked about (the wrapper derivation asks, then collect):
+	// its answer is kept. One of this package's may become a wrapper while
+	// the facts are derived, and is resolved again.
+	stable := via == "" && fn.Pkg() != st.pass.Pkg
+	if stable {
+		if c, ok := st.resolved[call]; ok {
+			return c
+		}
+	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sig.Recv() != nil && via == "" {
 		recv = sel.X
 	}
 	c := st.resolveFunc(call, fn, sig, recv)
 	if c != nil {
 		c.Via = via
+		if stable {
+			st.resolved[call] = c // only Salesforce calls: most calls resolve to nil, cheaply
+		}
 	}
 	return c
 }
