@@ -99,3 +99,34 @@ func TestNoAllocation(t *testing.T) {
 		t.Errorf("walk of %d calls allocated %v times, want 0", count, allocs)
 	}
 }
+
+// TestOnlyWalk keeps the analyses on Inspect: a call of ast.Inspect in the
+// module's code (tests and this package aside) would bring back what this
+// package removed (docs/ARCHITECTURE.md, Costs).
+func TestOnlyWalk(t *testing.T) {
+	root := filepath.Join("..", "..")
+	checked := 0
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && p != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") || filepath.Base(filepath.Dir(p)) == "astwalk" {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		if strings.Contains(string(src), "ast.Inspect(") {
+			t.Errorf("%s calls ast.Inspect: use astwalk.Inspect", p)
+		}
+		return nil
+	})
+	if checked < 50 {
+		t.Fatalf("checked only %d files", checked)
+	}
+}
