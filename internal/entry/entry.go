@@ -184,6 +184,9 @@ type Finder struct {
 	// IsRetry reports a retry helper: it calls its operation until it
 	// succeeds, which is blindretry's business, not a schedule.
 	IsRetry func(*types.Func) bool
+	// MayHaveFacts reports whether a package's functions may have
+	// Schedules facts (nil: any may).
+	MayHaveFacts func(*types.Package) bool
 
 	sched map[*types.Func][]int // local schedulers and the params they schedule
 	// imported are the Schedules facts of other packages' functions, nil
@@ -390,7 +393,7 @@ func (f *Finder) schedulerOf(fn *types.Func, call *ast.CallExpr) (string, []int)
 		}
 		return "", nil
 	}
-	if fn.Pkg() == nil {
+	if fn.Pkg() == nil || f.MayHaveFacts != nil && !f.MayHaveFacts(fn.Pkg()) {
 		return "", nil
 	}
 	// Another package's scheduler, by fact; asked once per callee.
@@ -424,7 +427,8 @@ func (f *Finder) schedulerOf(fn *types.Func, call *ast.CallExpr) (string, []int)
 // DeriveSchedulers finds the package's functions that call one of their
 // func parameters in a loop that waits on a timer and goes on after the
 // call succeeds, or hand it to another scheduler; and exports the facts.
-func (f *Finder) DeriveSchedulers() {
+// It reports whether it exported any.
+func (f *Finder) DeriveSchedulers() bool {
 	type cand struct {
 		fd     *ast.FuncDecl
 		obj    *types.Func
@@ -466,11 +470,14 @@ func (f *Finder) DeriveSchedulers() {
 			break
 		}
 	}
+	exported := false
 	for _, c := range cands {
 		if ps := f.sched[c.obj]; len(ps) > 0 {
 			f.pass.ExportObjectFact(c.obj, &Schedules{Params: ps})
+			exported = true
 		}
 	}
+	return exported
 }
 
 func (f *Finder) scheduledParams(fd *ast.FuncDecl, params map[*types.Var]int) []int {

@@ -25,3 +25,14 @@ type PackageFact struct{}
 func (*PackageFact) AFact() {}
 
 func (*PackageFact) String() string { return "salesforce" }
+
+// FlowPackageFact marks a package that exports flow facts read at call
+// sites (flow.NoReturnFact, flow.RetryFact, entry.Schedules): the callees of
+// the other packages (the standard library's, at most calls) are not asked
+// about one by one.
+type FlowPackageFact struct{}
+
+// AFact implements analysis.Fact.
+func (*FlowPackageFact) AFact() {}
+
+func (*FlowPackageFact) String() string { return "flow facts" }

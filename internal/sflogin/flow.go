@@ -13,7 +13,9 @@ import (
 // buildFlow derives the flow facts of the package's functions (they never
 // return, they end a session with a raw request), exports them, and builds
 // the flow model of the functions that contain logins.
-func (st *state) buildFlow(retries []*ast.FuncDecl) {
+// buildFlow builds the flow model and exports its facts; it reports
+// whether it exported any read at call sites (see FlowPackageFact).
+func (st *state) buildFlow(retries []*ast.FuncDecl) bool {
 	pass := st.pass
 	env := flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, st.model, pass.Files)
 	env.SetNodes(st.nodes)
@@ -22,13 +24,14 @@ func (st *state) buildFlow(retries []*ast.FuncDecl) {
 	env.Import = newImporter(st.res)
 	env.DeriveNoReturn()
 	env.DeriveRawLogouts()
-	exportRetries(pass, env, retries)
+	flowFacts := exportRetries(pass, env, retries)
 	env.DeriveOwners()
 	for fn, f := range env.Owners() {
 		pass.ExportObjectFact(fn, f)
 	}
 	for _, fn := range env.NoReturnFuncs() {
 		pass.ExportObjectFact(fn, new(flow.NoReturnFact))
+		flowFacts = true
 	}
 	raw := env.RawLogouts()
 	for fn, f := range raw {
@@ -39,18 +42,23 @@ func (st *state) buildFlow(retries []*ast.FuncDecl) {
 	}
 	st.res.Env = env
 	st.res.Flow = flow.Build(env, st.res.Calls)
+	return flowFacts
 }
 
-// exportRetries derives and exports the RetryFacts of the candidates.
-func exportRetries(pass *analysis.Pass, env *flow.Env, cands []*ast.FuncDecl) {
+// exportRetries derives and exports the RetryFacts of the candidates; it
+// reports whether it exported any.
+func exportRetries(pass *analysis.Pass, env *flow.Env, cands []*ast.FuncDecl) bool {
 	if len(cands) == 0 {
-		return
+		return false
 	}
 	env.DeriveNoReturn()
 	env.DeriveRetries(cands)
+	exported := false
 	for fn, f := range env.Retries() {
 		pass.ExportObjectFact(fn, f)
+		exported = true
 	}
+	return exported
 }
 
 // importer reads the flow facts of imported packages, each function's once
@@ -115,14 +123,19 @@ func imported[T any, PT interface {
 }
 
 func (im *importer) NoReturn(fn *types.Func) bool {
-	return imported(im, &im.noReturn, fn, false) != nil
+	return im.res.mayHaveFlowFacts(fn.Pkg()) && imported(im, &im.noReturn, fn, false) != nil
 }
 
 func (im *importer) Owner(fn *types.Func) *flow.OwnerFact {
 	return imported(im, &im.owner, fn, true)
 }
 
-func (im *importer) Retry(fn *types.Func) *flow.RetryFact { return imported(im, &im.retry, fn, false) }
+func (im *importer) Retry(fn *types.Func) *flow.RetryFact {
+	if !im.res.mayHaveFlowFacts(fn.Pkg()) {
+		return nil
+	}
+	return imported(im, &im.retry, fn, false)
+}
 
 func (im *importer) RawLogout(fn *types.Func) *flow.RawLogoutFact {
 	return imported(im, &im.rawLogout, fn, true)

@@ -83,7 +83,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:        "https://github.com/sflint/sflint#how-it-decides",
 		Run:        inst.run,
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes: []analysis.Fact{new(LoginFact), new(ClassifierFact), new(PackageFact),
+		FactTypes: []analysis.Fact{new(LoginFact), new(ClassifierFact), new(PackageFact), new(FlowPackageFact),
 			new(flow.NoReturnFact), new(flow.RawLogoutFact), new(flow.OwnerFact), new(flow.RetryFact),
 			new(entry.Schedules)},
 		// The pass copes with ill-typed code (internal/fuzz feeds it
@@ -184,6 +184,9 @@ type Result struct {
 	// factPkgs: whether an imported package has a PackageFact
 	// (*types.Package -> bool; see hasPackageFact).
 	factPkgs sync.Map
+	// flowPkgs: whether an imported package has a FlowPackageFact (see
+	// mayHaveFlowFacts).
+	flowPkgs sync.Map
 	entries  *entry.Finder
 	files    []*ast.File // analysed files
 	tests    []*ast.File // _test.go files left out of files
@@ -246,8 +249,9 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	res := &Result{Model: model, pass: pass}
 	res.entries = entry.NewFinder(inst.spec, pass)
 	res.entries.IsRetry = func(fn *types.Func) bool {
-		return model.Retry(fn) != nil || pass.ImportObjectFact(fn.Origin(), new(flow.RetryFact))
+		return model.Retry(fn) != nil || res.mayHaveFlowFacts(fn.Pkg()) && pass.ImportObjectFact(fn.Origin(), new(flow.RetryFact))
 	}
+	res.entries.MayHaveFacts = res.mayHaveFlowFacts
 	res.entries.Env = func() *flow.Env {
 		if res.Env == nil {
 			res.Env = flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, model, pass.Files)
@@ -272,13 +276,17 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	}
 	if !relevant(pass, model) {
 		res.Skipped = true
+		flowFacts := false
 		if len(retries) > 0 {
-			exportRetries(pass, res.entries.Env(), retries)
+			flowFacts = exportRetries(pass, res.entries.Env(), retries)
 		}
 		// So are schedulers: a helper that runs a func on a timer (the
 		// standard library's are in the table).
-		if !std {
-			res.entries.DeriveSchedulers()
+		if !std && res.entries.DeriveSchedulers() {
+			flowFacts = true
+		}
+		if flowFacts {
+			pass.ExportPackageFact(new(FlowPackageFact))
 		}
 		return res, nil
 	}
@@ -288,8 +296,10 @@ func (inst *instance) run(pass *analysis.Pass) (any, error) {
 	st := newState(pass, model, res, nodes)
 	st.deriveFacts()
 	st.collect()
-	st.buildFlow(retries)
-	res.entries.DeriveSchedulers()
+	flowFacts := st.buildFlow(retries)
+	if res.entries.DeriveSchedulers() || flowFacts {
+		pass.ExportPackageFact(new(FlowPackageFact))
+	}
 	return res, nil
 }
 
@@ -340,6 +350,25 @@ func (r *Result) hasPackageFact(pkg *types.Package) bool {
 	}
 	has := r.pass.ImportPackageFact(pkg, new(PackageFact))
 	r.factPkgs.Store(pkg, has)
+	return has
+}
+
+// mayHaveFlowFacts reports whether a package's functions may have flow
+// facts read at call sites: the package being analysed (its facts are
+// being made), or an imported package with a FlowPackageFact. The answer
+// is kept per package.
+func (r *Result) mayHaveFlowFacts(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	if pkg == r.pass.Pkg {
+		return true
+	}
+	if has, ok := r.flowPkgs.Load(pkg); ok {
+		return has.(bool)
+	}
+	has := r.pass.ImportPackageFact(pkg, new(FlowPackageFact))
+	r.flowPkgs.Store(pkg, has)
 	return has
 }
 

@@ -1,3 +1,5 @@
+// want package:"flow facts"
+
 // Package retrylib stands for a team's own retry helpers, in a utility
 // package that imports no Salesforce library (the shared pass skips it for
 // everything else): generic helpers that call their operation again after

@@ -1,4 +1,4 @@
-// want package:"salesforce"
+// want package:"salesforce" package:"flow facts"
 
 // Package noreturn stands for a command's helpers that end the process on
 // a fatal error: a call to one of them ends every path through it, in this

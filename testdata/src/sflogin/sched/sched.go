@@ -1,3 +1,5 @@
+// want package:"flow facts"
+
 // Package sched declares helpers that call a func parameter on a timer (a
 // team's own scheduler) and one that retries it: the shared pass derives a
 // fact for each, even in a package that has nothing to do with Salesforce
