@@ -174,7 +174,7 @@ func (f *Func) prefixGuards(g guardSite, owner ast.Node, list []ast.Stmt, i int)
 	}
 	p := f.prefixes[owner]
 	if p == nil {
-		p = &prefix{cum: make([]Guards, 1, len(list)+1)} // one per prefix, at most
+		p = &prefix{cum: make([]Guards, 1, i+1)} // as far as asked first
 		f.prefixes[owner] = p
 	}
 	// p.cum[k] holds what list[:k] tests; it is extended as far as asked.

@@ -181,19 +181,17 @@ type Result struct {
 	Env *flow.Env
 
 	pass *analysis.Pass
-	// factPkgs: whether an imported package has a PackageFact
-	// (*types.Package -> bool; see hasPackageFact).
-	factPkgs sync.Map
-	// flowPkgs: whether an imported package has a FlowPackageFact (see
-	// mayHaveFlowFacts).
-	flowPkgs sync.Map
-	entries  *entry.Finder
-	files    []*ast.File // analysed files
-	tests    []*ast.File // _test.go files left out of files
-	byExpr   map[*ast.CallExpr]*Call
-	defs     *defIndex
-	ignores  *ignoreIndex
-	broken   *Broken
+	// pkgFacts: which package facts an imported package has, asked once
+	// each (see hasPackageFact and mayHaveFlowFacts).
+	pkgFactsMu sync.Mutex
+	pkgFacts   map[*types.Package]pkgFactBits
+	entries    *entry.Finder
+	files      []*ast.File // analysed files
+	tests      []*ast.File // _test.go files left out of files
+	byExpr     map[*ast.CallExpr]*Call
+	defs       *defIndex
+	ignores    *ignoreIndex
+	broken     *Broken
 }
 
 // Broken returns the declarations of the package that do not type-check:
@@ -345,12 +343,36 @@ func (r *Result) hasPackageFact(pkg *types.Package) bool {
 	if pkg == nil || pkg == r.pass.Pkg {
 		return false
 	}
-	if has, ok := r.factPkgs.Load(pkg); ok {
-		return has.(bool)
+	return r.packageFacts(pkg)&hasSalesforce != 0
+}
+
+// pkgFactBits are the package facts an imported package has.
+type pkgFactBits uint8
+
+const (
+	hasSalesforce pkgFactBits = 1 << iota // PackageFact
+	hasFlow                               // FlowPackageFact
+)
+
+// packageFacts returns pkg's package facts, asking the pass the first time.
+func (r *Result) packageFacts(pkg *types.Package) pkgFactBits {
+	r.pkgFactsMu.Lock()
+	defer r.pkgFactsMu.Unlock()
+	b, ok := r.pkgFacts[pkg]
+	if ok {
+		return b
 	}
-	has := r.pass.ImportPackageFact(pkg, new(PackageFact))
-	r.factPkgs.Store(pkg, has)
-	return has
+	if r.pass.ImportPackageFact(pkg, new(PackageFact)) {
+		b |= hasSalesforce
+	}
+	if r.pass.ImportPackageFact(pkg, new(FlowPackageFact)) {
+		b |= hasFlow
+	}
+	if r.pkgFacts == nil {
+		r.pkgFacts = map[*types.Package]pkgFactBits{}
+	}
+	r.pkgFacts[pkg] = b
+	return b
 }
 
 // mayHaveFlowFacts reports whether a package's functions may have flow
@@ -364,12 +386,7 @@ func (r *Result) mayHaveFlowFacts(pkg *types.Package) bool {
 	if pkg == r.pass.Pkg {
 		return true
 	}
-	if has, ok := r.flowPkgs.Load(pkg); ok {
-		return has.(bool)
-	}
-	has := r.pass.ImportPackageFact(pkg, new(FlowPackageFact))
-	r.flowPkgs.Store(pkg, has)
-	return has
+	return r.packageFacts(pkg)&hasFlow != 0
 }
 
 // relevant reports whether the package can contain anything sflint looks
