@@ -2,11 +2,11 @@ package astwalk
 
 import (
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -18,7 +18,7 @@ import (
 // descends or prunes some subtrees.
 func TestSameAsInspect(t *testing.T) {
 	var files []string
-	for _, root := range []string{filepath.Join(runtime.GOROOT(), "src", "go"), filepath.Join("..", "..")} {
+	for _, root := range []string{filepath.Join(build.Default.GOROOT, "src", "go"), filepath.Join("..", "..")} {
 		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".go") && !strings.Contains(p, "testdata") {
 				files = append(files, p)
