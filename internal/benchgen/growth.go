@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -31,6 +32,7 @@ func growth(args []string) error {
 	shapes := fs.String("shapes", "ifs,goto,loops", "shapes to measure")
 	runs := fs.Int("runs", 1, "timed runs of each size (the median CPU time is shown)")
 	keep := fs.String("keep", "", "write the generated modules into this directory and keep them")
+	inproc := fs.Bool("inprocess", false, "time the analysis of the function in-process (internal/fuzz's BenchmarkAnalysis less BenchmarkLoad), without the noise of loading the build")
 	fs.Parse(args)
 	if _, err := os.Stat("examples/go.mod"); err != nil {
 		return fmt.Errorf("run from the repository root: %v", err)
@@ -43,6 +45,9 @@ func growth(args []string) error {
 	out := tmp
 	if *keep != "" {
 		out = *keep
+	}
+	if *inproc {
+		return growthInProcess(tmp, out, *start, *shapes, *runs)
 	}
 	bin := filepath.Join(tmp, "sflint")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/sflint")
@@ -182,4 +187,81 @@ func writeGrowth(dir, shape string, n int) (int, error) {
 		}
 	}
 	return strings.Count(src, "\n"), nil
+}
+
+// growthInProcess is growth measured in-process: the default suite on the
+// generated file, parsed and type-checked against the stubs of
+// internal/fuzz, less the same parsing and type-checking alone. Loading
+// the build (about 2 s of CPU that varies by 0.1 s from run to run) is
+// left out, so that small functions give readable ratios. The times are
+// wall times of one goroutine (the collector's background work on the
+// other core is not in them).
+func growthInProcess(tmp, out string, start int, shapes string, runs int) error {
+	test := filepath.Join(tmp, "fuzz.test")
+	build := exec.Command("go", "test", "-c", "-o", test, "./internal/fuzz")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		return err
+	}
+	fmt.Println("| shape | logins | lines | parse + type-check + analysis | parse + type-check | analysis | ratio to half the size |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
+	for _, shape := range strings.Split(shapes, ",") {
+		var prev time.Duration
+		for n := start; n <= 4*start; n *= 2 {
+			dir := filepath.Join(out, fmt.Sprintf("%s%d", shape, n))
+			lines, err := writeGrowth(dir, shape, n)
+			if err != nil {
+				return err
+			}
+			var totals, loads, analyses []time.Duration
+			for r := 0; r < runs; r++ {
+				total, load, err := benchOf(test, filepath.Join(dir, "growth.go"))
+				if err != nil {
+					return err
+				}
+				totals, loads, analyses = append(totals, total), append(loads, load), append(analyses, max(total-load, 0))
+			}
+			a := median(analyses)
+			ratio := "—"
+			if prev > 0 {
+				ratio = fmt.Sprintf("%.2fx", float64(a)/float64(prev))
+			}
+			fmt.Printf("| %s | %d | %d | %.3f s | %.3f s | %.3f s | %s |\n", shape, n, lines, median(totals).Seconds(), median(loads).Seconds(), a.Seconds(), ratio)
+			prev = a
+		}
+	}
+	return nil
+}
+
+// benchOf runs BenchmarkAnalysis and BenchmarkLoad on one file and returns
+// the time of one run of each.
+func benchOf(test, file string) (analysis, load time.Duration, err error) {
+	cmd := exec.Command(test, "-test.run", "^$", "-test.bench", "^Benchmark(Analysis|Load)$", "-test.benchtime", "1s")
+	cmd.Dir = filepath.Join("internal", "fuzz") // where the test finds its stubs
+	cmd.Env = append(os.Environ(), "SFLINT_BENCH_SRC="+file)
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	if err := cmd.Run(); err != nil {
+		return 0, 0, fmt.Errorf("%s on %s: %v\n%s", test, file, err, buf.String())
+	}
+	for _, line := range strings.Split(buf.String(), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 4 || f[3] != "ns/op" {
+			continue
+		}
+		ns, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(f[0], "BenchmarkAnalysis"):
+			analysis = time.Duration(ns)
+		case strings.HasPrefix(f[0], "BenchmarkLoad"):
+			load = time.Duration(ns)
+		}
+	}
+	if analysis == 0 || load == 0 {
+		return 0, 0, fmt.Errorf("%s on %s: no timing in its output:\n%s", test, file, buf.String())
+	}
+	return analysis, load, nil
 }

@@ -4,6 +4,8 @@ import (
 	"os"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/sflint/sflint/internal/suite"
 )
 
@@ -13,7 +15,14 @@ import (
 // library and the stubs loaded once. It is a profiling harness, not a timed
 // test: scripts/profile.sh writes the file, runs it with a CPU profile and
 // prints where the analysis spends (docs/performance.md).
-func BenchmarkAnalysis(b *testing.B) {
+func BenchmarkAnalysis(b *testing.B) { benchRun(b, suite.Default().All()) }
+
+// BenchmarkLoad is BenchmarkAnalysis without the analyzers: parsing and
+// type-checking the file alone, the in-process floor that scripts/growth.sh
+// -inprocess subtracts.
+func BenchmarkLoad(b *testing.B) { benchRun(b, nil) }
+
+func benchRun(b *testing.B, analyzers []*analysis.Analyzer) {
 	path := os.Getenv("SFLINT_BENCH_SRC")
 	if path == "" {
 		b.Skip("SFLINT_BENCH_SRC is not set: run scripts/profile.sh")
@@ -23,7 +32,6 @@ func BenchmarkAnalysis(b *testing.B) {
 		b.Fatal(err)
 	}
 	u := theUniverse(b)
-	analyzers := suite.Default().All()
 	res, err := u.Run("service.go", src, analyzers)
 	if err != nil {
 		b.Fatal(err)
