@@ -192,8 +192,7 @@ type Finder struct {
 	// imported are the Schedules facts of other packages' functions, nil
 	// for none (see schedulerOf).
 	importedMu sync.Mutex
-	imported   map[*types.Func]*Schedules
-	spare      *Schedules          // a fact to read the next one into (see schedulerOf)
+	imported   flow.FactMemo[Schedules, *Schedules]
 	scheduled  map[ast.Node]string // FuncLit/FuncDecl -> the scheduler that calls it
 	handlers   []resolved
 	// Built on the first question. The analyzers that ask run concurrently
@@ -397,27 +396,9 @@ func (f *Finder) schedulerOf(fn *types.Func, call *ast.CallExpr) (string, []int)
 		return "", nil
 	}
 	// Another package's scheduler, by fact; asked once per callee.
-	origin := fn.Origin()
 	f.importedMu.Lock()
-	defer f.importedMu.Unlock()
-	fact, ok := f.imported[origin]
-	if !ok {
-		fact = f.spare // most callees have no fact: a miss allocates nothing
-		if fact == nil {
-			fact = new(Schedules)
-		} else {
-			*fact = Schedules{}
-		}
-		if f.pass.ImportObjectFact(origin, fact) {
-			f.spare = nil
-		} else {
-			f.spare, fact = fact, nil
-		}
-		if f.imported == nil {
-			f.imported = map[*types.Func]*Schedules{}
-		}
-		f.imported[origin] = fact
-	}
+	fact := f.imported.Get(fn.Origin(), f.pass.ImportObjectFact)
+	f.importedMu.Unlock()
 	if fact == nil {
 		return "", nil
 	}

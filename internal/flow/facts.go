@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // The facts below are exported by the shared pass (internal/sflogin) on the
@@ -95,4 +97,42 @@ func sortedFuncs[V any](m map[*types.Func]V) []*types.Func {
 	}
 	slices.SortFunc(out, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
 	return out
+}
+
+// FactMemo keeps the facts of type *T of other packages' functions, each
+// read once (a callee is asked about at every call that names it); nil for
+// a function that has none. Most functions asked about have none: a miss
+// reads into a spare fact and allocates nothing. It is not safe for
+// concurrent use: callers that share one hold their own lock.
+type FactMemo[T any, PT interface {
+	*T
+	analysis.Fact
+}] struct {
+	m     map[*types.Func]PT
+	spare PT
+}
+
+// Get returns fn's fact, read with read (an analysis.Pass's
+// ImportObjectFact) the first time, nil when it has none.
+func (m *FactMemo[T, PT]) Get(fn *types.Func, read func(types.Object, analysis.Fact) bool) PT {
+	if f, ok := m.m[fn]; ok {
+		return f
+	}
+	f := m.spare
+	if f == nil {
+		f = new(T)
+	} else {
+		var zero T
+		*f = zero
+	}
+	if read(fn, f) {
+		m.spare = nil
+	} else {
+		m.spare, f = f, nil
+	}
+	if m.m == nil {
+		m.m = map[*types.Func]PT{}
+	}
+	m.m[fn] = f
+	return f
 }

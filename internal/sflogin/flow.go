@@ -12,9 +12,8 @@ import (
 
 // buildFlow derives the flow facts of the package's functions (they never
 // return, they end a session with a raw request), exports them, and builds
-// the flow model of the functions that contain logins.
-// buildFlow builds the flow model and exports its facts; it reports
-// whether it exported any read at call sites (see FlowPackageFact).
+// the flow model of the functions that contain logins. It reports whether
+// it exported any fact read at call sites (see FlowPackageFact).
 func (st *state) buildFlow(retries []*ast.FuncDecl) bool {
 	pass := st.pass
 	env := flow.NewEnv(pass.Fset, pass.TypesInfo, pass.Pkg, st.model, pass.Files)
@@ -68,24 +67,13 @@ type importer struct {
 	res *Result
 
 	mu        sync.Mutex
-	noReturn  factMemo[flow.NoReturnFact, *flow.NoReturnFact]
-	owner     factMemo[flow.OwnerFact, *flow.OwnerFact]
-	retry     factMemo[flow.RetryFact, *flow.RetryFact]
-	rawLogout factMemo[flow.RawLogoutFact, *flow.RawLogoutFact]
+	noReturn  flow.FactMemo[flow.NoReturnFact, *flow.NoReturnFact]
+	owner     flow.FactMemo[flow.OwnerFact, *flow.OwnerFact]
+	retry     flow.FactMemo[flow.RetryFact, *flow.RetryFact]
+	rawLogout flow.FactMemo[flow.RawLogoutFact, *flow.RawLogoutFact]
 }
 
 func newImporter(res *Result) *importer { return &importer{res: res} }
-
-// factMemo holds the facts of type *T read from other packages, nil for a
-// function that has none, and a spare fact to read the next one into:
-// most functions asked about have none, and a miss allocates nothing.
-type factMemo[T any, PT interface {
-	*T
-	analysis.Fact
-}] struct {
-	m     map[*types.Func]PT
-	spare PT
-}
 
 // imported returns fn's fact of type *T, nil when it has none, from memo
 // or from the pass; withPackageFact says that only a package with a
@@ -93,33 +81,14 @@ type factMemo[T any, PT interface {
 func imported[T any, PT interface {
 	*T
 	analysis.Fact
-}](im *importer, memo *factMemo[T, PT], fn *types.Func, withPackageFact bool) PT {
+}](im *importer, memo *flow.FactMemo[T, PT], fn *types.Func, withPackageFact bool) PT {
 	fn = fn.Origin()
 	im.mu.Lock()
 	defer im.mu.Unlock()
 	if withPackageFact && !im.res.hasPackageFact(fn.Pkg()) {
 		return nil // an OwnerFact or a RawLogoutFact comes with a PackageFact
 	}
-	if f, ok := memo.m[fn]; ok {
-		return f
-	}
-	f := memo.spare
-	if f == nil {
-		f = new(T)
-	} else {
-		var zero T
-		*f = zero
-	}
-	if im.res.pass.ImportObjectFact(fn, f) {
-		memo.spare = nil
-	} else {
-		memo.spare, f = f, nil
-	}
-	if memo.m == nil {
-		memo.m = map[*types.Func]PT{}
-	}
-	memo.m[fn] = f
-	return f
+	return memo.Get(fn, im.res.pass.ImportObjectFact)
 }
 
 func (im *importer) NoReturn(fn *types.Func) bool {

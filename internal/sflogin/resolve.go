@@ -25,9 +25,8 @@ type state struct {
 	resolved map[*ast.CallExpr]*Call
 	// local facts of this package, kept while they are derived to a fixpoint.
 	logins      map[*types.Func]*LoginFact
-	imported    map[*types.Func]*LoginFact // the wrapper facts of other packages' functions, nil for none (see loginFact)
-	spareFact   *LoginFact                 // a LoginFact to read the next one into (see loginFact)
-	apis        map[*types.Func]*sfapi.API // see lookupAPI
+	imported    flow.FactMemo[LoginFact, *LoginFact] // the wrapper facts of other packages' functions (see loginFact)
+	apis        map[*types.Func]*sfapi.API           // see lookupAPI
 	classifiers map[*types.Func]bool
 	// rowTypeCache holds the named types of a method row found among the imports.
 	rowTypeCache map[*sfapi.API][]types.Type
@@ -53,7 +52,6 @@ func newState(pass *analysis.Pass, model *sfapi.Model, res *Result, nodes *flow.
 		nodes:       nodes,
 		defs:        newDefIndex(pass, nodes),
 		logins:      map[*types.Func]*LoginFact{},
-		imported:    map[*types.Func]*LoginFact{},
 		classifiers: map[*types.Func]bool{},
 		requests:    map[*types.Var]*rawRequest{},
 		testFile:    map[*ast.File]bool{},
@@ -325,23 +323,7 @@ func (st *state) loginFact(fn *types.Func) *LoginFact {
 	if !st.res.hasPackageFact(fn.Pkg()) {
 		return nil
 	}
-	origin := fn.Origin()
-	if f, ok := st.imported[origin]; ok {
-		return f
-	}
-	f := st.spareFact // most functions asked about have no fact: a miss allocates nothing
-	if f == nil {
-		f = new(LoginFact)
-	} else {
-		*f = LoginFact{}
-	}
-	if st.pass.ImportObjectFact(origin, f) {
-		st.spareFact = nil
-	} else {
-		st.spareFact, f = f, nil
-	}
-	st.imported[origin] = f // a function of another package is asked about once per call that names it
-	return f
+	return st.imported.Get(fn.Origin(), st.pass.ImportObjectFact)
 }
 
 // roleArgs maps the row's argument roles to the call's expressions.
