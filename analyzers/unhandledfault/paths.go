@@ -337,7 +337,7 @@ func (p *path) ret(r *ast.ReturnStmt, st flow.State) {
 		return
 	}
 	for _, r := range results {
-		if !isErrorType(info.TypeOf(r)) {
+		if !flow.ImplementsError(info.TypeOf(r)) {
 			continue
 		}
 		if how, fix := p.erasing(r, st); how != "" {
@@ -352,7 +352,7 @@ func (p *path) ret(r *ast.ReturnStmt, st flow.State) {
 		if l.Mentions(st, r) {
 			return // a value made from the fault goes back: its caller's business
 		}
-		if isErrorType(info.TypeOf(r)) && !flow.IsNil(info, r) {
+		if flow.ImplementsError(info.TypeOf(r)) && !flow.IsNil(info, r) {
 			return // some other error goes back
 		}
 	}
@@ -430,7 +430,7 @@ func (p *path) erasing(x ast.Expr, st flow.State) (string, []analysis.SuggestedF
 		if !ok || v.Pkg() == nil {
 			return "", nil
 		}
-		if v.Parent() == v.Pkg().Scope() && isErrorType(v.Type()) {
+		if v.Parent() == v.Pkg().Scope() && flow.ImplementsError(v.Type()) {
 			return "returning " + v.Name() + " replaces", nil
 		}
 	}

@@ -3,7 +3,6 @@ package unhandledfault
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -14,12 +13,9 @@ import (
 	"github.com/sflint/sflint/internal/sfapi"
 )
 
-// This file checks hand-written logins: a POST to the OAuth token endpoint
-// or a SOAP login() made with net/http. The call's error is a transport
-// error; the login fault is in the answer, which Salesforce sends with a
-// failing status (OAuth: 400 and {"error":"invalid_grant",
-// "error_description":"authentication failure"}; SOAP: 500 and a
-// <soapenv:Fault> with <faultcode>sf:INVALID_LOGIN</faultcode>). So:
+// This file checks hand-written logins, on the model of their answer
+// (flow.Answer: a POST to the OAuth token endpoint or a SOAP login() made
+// with net/http, whose fault is in the answer, not in the call's error):
 //
 //   - an answer read without a look at its status or its "error" field
 //     turns a rejected login into an empty token and a nil error
@@ -34,46 +30,29 @@ import (
 // A response handed to another function (parseError(resp), returned,
 // stored) is that function's to check: nothing is reported.
 
-// rawCheck is the analysis of one hand-written login.
+// rawCheck is the analysis of one hand-written login's answer.
 type rawCheck struct {
-	c    *checker
-	l    *flow.Login
-	info *types.Info
-	resp *types.Var
-	// body holds the variables made from the answer's body: the bytes read
-	// from it, what they are decoded into, values computed from them.
-	body map[*types.Var]bool
-	// decoded holds the variables the body is decoded into (&tok handed to
-	// Decode or Unmarshal).
-	decoded map[*types.Var]bool
-	handed  bool // the response (or its body) goes to code not followed
-	read    bool // the body is read
+	c  *checker
+	l  *flow.Login
+	an *flow.Answer
 }
 
 // checkRaw checks the hand-written logins of the package.
 func (c *checker) checkRaw() {
 	for _, l := range c.res.Flow.Logins() {
-		if !l.Raw || l.Endpoint == nil || l.Kind != sfapi.Login || l.Fn.Body == nil {
+		if l.Kind != sfapi.Login {
 			continue
 		}
-		v := l.HolderVar
-		if v == nil || !l.Fn.Own(v) {
-			continue // the response is returned or stored: its receiver checks it
+		if an := l.Answer(); an != nil && !an.Handed {
+			(&rawCheck{c: c, l: l, an: an}).run()
 		}
-		r := &rawCheck{c: c, l: l, info: c.info, resp: v, body: map[*types.Var]bool{}, decoded: map[*types.Var]bool{}}
-		r.run()
 	}
 }
 
 func (r *rawCheck) run() {
-	r.derive()
-	if r.handed {
-		return
-	}
-	branches := r.failureBranches()
-	checked := len(branches) > 0 || r.checkedElsewhere()
-	if !checked {
-		if r.read {
+	branches := r.an.FailureBranches()
+	if len(branches) == 0 && !r.an.CheckedElsewhere() {
+		if r.an.Read {
 			r.reportUnchecked()
 		}
 		return
@@ -83,284 +62,18 @@ func (r *rawCheck) run() {
 	}
 }
 
-// isResp reports whether e is the response variable.
-func (r *rawCheck) isResp(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && r.info.Uses[id] == r.resp
-}
-
-// respField returns the field of the response e reads (resp.StatusCode), or "".
-func (r *rawCheck) respField(e ast.Expr) string {
-	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok && r.isResp(sel.X) {
-		return sel.Sel.Name
-	}
-	return ""
-}
-
-// bodyReaders are the functions a response body is read with, as it is:
-// what they return is the body.
-var bodyReaders = map[string]bool{
-	"io.ReadAll": true, "io/ioutil.ReadAll": true, "encoding/json.NewDecoder": true,
-	"encoding/xml.NewDecoder": true, "bufio.NewReader": true, "bufio.NewScanner": true,
-	"io.LimitReader": true, "io.Copy": true, "io.CopyN": true,
-}
-
-// decoders are the functions and methods that decode into their pointer argument.
-var decoders = map[string]bool{
-	"encoding/json.Unmarshal": true, "encoding/xml.Unmarshal": true,
-	"encoding/json.Decode": true, "encoding/xml.Decode": true, "encoding/xml.DecodeElement": true,
-}
-
-// derive finds the variables made from the body, and whether the response
-// or its body goes to code the check does not follow.
-func (r *rawCheck) derive() {
-	body := r.l.Fn.Body
-	for changed := true; changed; {
-		changed = false
-		astwalk.Inspect(body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					v := flow.IdentVar(r.info, lhs)
-					if v == nil || r.body[v] || v == r.resp {
-						continue
-					}
-					var rhs ast.Expr
-					switch {
-					case len(n.Lhs) == len(n.Rhs):
-						rhs = n.Rhs[i]
-					case i == 0:
-						rhs = n.Rhs[0] // b, err := io.ReadAll(resp.Body): b only
-					}
-					if rhs != nil && r.fromBody(rhs) {
-						r.body[v] = true
-						changed = true
-					}
-				}
-			case *ast.CallExpr:
-				if !r.fromBody(n) {
-					return true
-				}
-				fn := r.l.Fn.Env.Callee(n)
-				key := ""
-				if fn != nil && fn.Pkg() != nil {
-					key = fn.Pkg().Path() + "." + fn.Name()
-				}
-				for _, a := range n.Args {
-					// &tok, or a pointer variable (tok := &token{}) handed
-					// to a decoder.
-					x := ast.Unparen(a)
-					if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
-						x = u.X
-					} else if t := r.info.TypeOf(x); !decoders[key] || t == nil || !isPointer(t) {
-						continue
-					}
-					if v := flow.IdentVar(r.info, x); v != nil && !r.body[v] {
-						r.body[v] = true
-						if decoders[key] {
-							r.decoded[v] = true
-						}
-						changed = true
-					}
-				}
-			}
-			return true
-		})
-	}
-	// What is done with the response itself, and with its body.
-	astwalk.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.ReturnStmt:
-			for _, x := range n.Results {
-				if r.isResp(x) {
-					r.handed = true
-				}
-			}
-		case *ast.AssignStmt:
-			for i, x := range n.Rhs {
-				if r.isResp(x) && i < len(n.Lhs) && flow.IdentVar(r.info, n.Lhs[i]) == nil {
-					r.handed = true // stored in a field, a map...
-				}
-			}
-		case *ast.CallExpr:
-			if n == r.l.Expr {
-				return true
-			}
-			fn := r.l.Fn.Env.Callee(n)
-			for _, a := range n.Args {
-				switch {
-				case r.isResp(a):
-					if fn == nil || flow.LogKind(r.info, fn, n) == "" {
-						r.handed = true // checkResponse(resp)
-					}
-				case r.respField(a) == "Body":
-					key := ""
-					if fn != nil && fn.Pkg() != nil {
-						key = fn.Pkg().Path() + "." + fn.Name()
-					}
-					if bodyReaders[key] {
-						r.read = true
-					} else if fn == nil || flow.LogKind(r.info, fn, n) == "" {
-						r.handed = true // decode(resp.Body, &tok): it may check the "error" field
-					}
-				}
-			}
-		}
-		return true
-	})
-}
-
-// fromBody reports whether e reads the response's body or a value made
-// from it (not its status or headers).
-func (r *rawCheck) fromBody(e ast.Node) bool {
-	found := false
-	astwalk.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			if r.respField(n) == "Body" {
-				found = true
-			}
-			if r.isResp(n.X) {
-				return false // resp.StatusCode: not the body
-			}
-		case *ast.Ident:
-			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// checkedElsewhere reports whether a condition, a comparison or a call
-// other than a logger's looks at the status, or a condition looks at what
-// the body holds (a decoded field, the bytes: not a decoding error).
-func (r *rawCheck) checkedElsewhere() bool {
-	found := false
-	var stack []ast.Node
-	astwalk.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if found {
-			return false
-		}
-		stack = append(stack, n)
-		var cond ast.Node
-		switch n := n.(type) {
-		case *ast.IfStmt:
-			cond = n.Cond
-		case *ast.SwitchStmt:
-			cond = n.Tag
-		case *ast.CaseClause:
-			for _, x := range n.List {
-				if r.looksAtAnswer(x) {
-					found = true
-				}
-			}
-		case *ast.BinaryExpr:
-			switch n.Op {
-			case token.EQL, token.NEQ, token.LSS, token.GTR, token.LEQ, token.GEQ:
-				cond = n
-			}
-		case *ast.SelectorExpr:
-			if f := r.respField(n); f == "StatusCode" || f == "Status" {
-				// Handed to a function that is not a logger: a check of its own.
-				if call, ok := parentCall(stack, n); ok {
-					if fn := r.l.Fn.Env.Callee(call); fn != nil && flow.LogKind(r.info, fn, call) == "" && !derivesString(fn) {
-						found = true
-					}
-				}
-			}
-		}
-		if cond != nil && r.looksAtAnswer(cond) {
-			found = true
-		}
-		return true
-	})
-	return found
-}
-
-// parentCall returns the call n is a direct argument of.
-func parentCall(stack []ast.Node, n ast.Node) (*ast.CallExpr, bool) {
-	if len(stack) < 2 {
-		return nil, false
-	}
-	call, ok := stack[len(stack)-2].(*ast.CallExpr)
-	if !ok {
-		return nil, false
-	}
-	for _, a := range call.Args {
-		if a == n {
-			return call, true
-		}
-	}
-	return nil, false
-}
-
-// derivesString reports whether fn only makes a string or an error of its
-// arguments (fmt.Sprintf, fmt.Errorf, errors.New, strconv.Itoa...).
-func derivesString(fn *types.Func) bool {
-	if fn.Pkg() == nil {
-		return false
-	}
-	switch fn.Pkg().Path() {
-	case "fmt", "errors", "strconv", "strings":
-		return true
-	}
-	return false
-}
-
-// looksAtAnswer reports whether e reads the status, or what the body holds
-// (not an error of reading or decoding it).
-func (r *rawCheck) looksAtAnswer(e ast.Node) bool {
-	found := false
-	astwalk.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.SelectorExpr:
-			if f := r.respField(n); f == "StatusCode" || f == "Status" {
-				found = true
-			}
-		case *ast.Ident:
-			// Not an error of reading or decoding the body; a value decoded
-			// from it may be an error type (go-force's ApiError).
-			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] && (r.decoded[v] || !isErrorType(v.Type())) {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// isPointer reports whether t is a pointer type.
-func isPointer(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Pointer)
-	return ok
-}
-
 // checkBranch checks what a failing branch does with the answer.
-func (r *rawCheck) checkBranch(b branch) {
+func (r *rawCheck) checkBranch(b flow.Branch) {
 	env := r.l.Fn.Env
 	kind, shown := "", false // how the branch reports; whether a report shows the answer
-	for _, s := range b.stmts {
+	for _, s := range b.Stmts {
 		astwalk.Inspect(s, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
 			case *ast.CallExpr:
 				if fn := env.Callee(n); fn != nil {
-					if k := flow.LogKind(r.info, fn, n); k != "" {
+					if k := flow.LogKind(r.c.info, fn, n); k != "" {
 						if kind == "" {
 							kind = k
 						}
@@ -373,7 +86,7 @@ func (r *rawCheck) checkBranch(b branch) {
 	}
 	// The returns, and the calls that end the process, of the branch.
 	ends := false
-	for _, s := range b.stmts {
+	for _, s := range b.Stmts {
 		astwalk.Inspect(s, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
@@ -395,15 +108,15 @@ func (r *rawCheck) checkBranch(b branch) {
 			return true
 		})
 	}
-	if len(b.stmts) > 0 && !ends {
+	if len(b.Stmts) > 0 && !ends {
 		what := "the function goes on as if it succeeded"
 		if kind != "" {
 			what = "the answer is only " + kind + " and the function goes on as if it succeeded"
 		}
 		r.reportSwallowed(what)
 	}
-	if len(b.stmts) == 0 {
-		if _, ok := b.at.(*ast.IfStmt); ok {
+	if len(b.Stmts) == 0 {
+		if _, ok := b.At.(*ast.IfStmt); ok {
 			r.fallThrough(b)
 		}
 	}
@@ -411,8 +124,8 @@ func (r *rawCheck) checkBranch(b branch) {
 
 // fallThrough checks an if that handles only success (if resp.StatusCode
 // == 200 { ... return tok, nil }): a failure goes on after it.
-func (r *rawCheck) fallThrough(b branch) {
-	ifs := b.at.(*ast.IfStmt)
+func (r *rawCheck) fallThrough(b flow.Branch) {
+	ifs := b.At.(*ast.IfStmt)
 	// The statements after the if in its block.
 	var after []ast.Stmt
 	astwalk.Inspect(r.l.Fn.Body, func(n ast.Node) bool {
@@ -426,7 +139,7 @@ func (r *rawCheck) fallThrough(b branch) {
 		return after == nil
 	})
 	if len(after) > 0 {
-		r.checkBranch(branch{stmts: after, at: ifs})
+		r.checkBranch(flow.Branch{Stmts: after, At: ifs})
 	}
 }
 
@@ -437,14 +150,14 @@ func (r *rawCheck) checkReturn(ret *ast.ReturnStmt, kind string) {
 		return
 	}
 	i := sig.Results().Len() - 1
-	if !isErrorType(sig.Results().At(i).Type()) {
+	if !flow.ImplementsError(sig.Results().At(i).Type()) {
 		return
 	}
 	if len(ret.Results) != sig.Results().Len() {
 		return // a bare return of named results, or a call's results: not followed
 	}
 	x := ast.Unparen(ret.Results[i])
-	if flow.IsNil(r.info, x) {
+	if flow.IsNil(r.c.info, x) {
 		what := "the function returns a nil error"
 		if kind != "" {
 			what = "the answer is only " + kind + " and the function returns a nil error"
@@ -457,11 +170,9 @@ func (r *rawCheck) checkReturn(ret *ast.ReturnStmt, kind string) {
 	}
 }
 
-// keepsAnswer reports whether e carries what the answer says: the body, a
-// value made of it (its code field, when the decoded value has one), or the
-// response handed whole to a function.
+// keepsAnswer reports whether e carries what the answer says.
 func (r *rawCheck) keepsAnswer(e ast.Node) bool {
-	return r.erasesHow(e) == ""
+	return r.an.Keeps(e) == flow.KeptAnswer
 }
 
 // erases says how an error returned on a failing branch loses the answer,
@@ -469,7 +180,7 @@ func (r *rawCheck) keepsAnswer(e ast.Node) bool {
 func (r *rawCheck) erases(x ast.Expr) string {
 	switch x := x.(type) {
 	case *ast.Ident:
-		v, ok := r.info.Uses[x].(*types.Var)
+		v, ok := r.c.info.Uses[x].(*types.Var)
 		if !ok || v.Pkg() == nil {
 			return ""
 		}
@@ -484,70 +195,18 @@ func (r *rawCheck) erases(x ast.Expr) string {
 		}
 		switch fn.Pkg().Path() + "." + fn.Name() {
 		case "fmt.Errorf", "errors.New":
-			return r.erasesHow(x)
+			return erasedHow[r.an.Keeps(x)]
 		}
 		return "" // a constructor of the package's own: not followed
 	}
 	return ""
 }
 
-// erasesHow says how e (an error built with fmt.Errorf or errors.New, or a
-// call that reports or ends the program) loses the answer: "" when it keeps it.
-func (r *rawCheck) erasesHow(e ast.Node) string {
-	body, descOnly, status, handed := false, false, false, false
-	codeRead := false
-	astwalk.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			for _, a := range n.Args {
-				if r.isResp(a) {
-					handed = true
-				}
-			}
-		case *ast.SelectorExpr:
-			switch r.respField(n) {
-			case "StatusCode", "Status":
-				status = true
-				return false
-			case "Body":
-				body = true
-				return false
-			}
-			if v := flow.IdentVar(r.info, n.X); v != nil && r.decoded[v] {
-				if f, ok := r.info.Uses[n.Sel].(*types.Var); ok && f.IsField() {
-					switch r.fieldRole(f, n.X) {
-					case "code":
-						codeRead = true
-					case "description":
-						descOnly = true
-					default:
-						body = true
-					}
-					return false
-				}
-			}
-		case *ast.Ident:
-			if v, ok := r.info.Uses[n].(*types.Var); ok && r.body[v] {
-				if r.decoded[v] && r.hasCodeField(n) {
-					codeRead = true // the decoded answer whole
-				} else {
-					body = true
-				}
-			}
-		}
-		return true
-	})
-	switch {
-	case handed || body || codeRead:
-		return ""
-	case descOnly:
-		return "an error with only the error_description replaces the answer"
-	case status:
-		return "an error with only the status replaces the answer"
-	}
-	return "a fixed error replaces the answer"
+// erasedHow says how an error that keeps less than the answer loses it.
+var erasedHow = [...]string{
+	flow.KeptDescription: "an error with only the error_description replaces the answer",
+	flow.KeptStatus:      "an error with only the status replaces the answer",
+	flow.KeptNothing:     "a fixed error replaces the answer",
 }
 
 // endpoint names the endpoint for messages, in full ("the OAuth token

@@ -224,3 +224,23 @@ func (f *LoginFact) Equal(g *LoginFact) bool {
 	}
 	return true
 }
+
+// CalledName returns the name by which a call names the function it calls
+// (f, pkg.f, x.m, f[T]): the name of the object Env.Callee resolves, if any. It
+// lets a check skip resolving calls that cannot be the one it looks for.
+func CalledName(call *ast.CallExpr) string {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = ast.Unparen(f.X)
+	case *ast.IndexListExpr:
+		fun = ast.Unparen(f.X)
+	}
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
+}

@@ -158,7 +158,7 @@ func (k *classifier) callClassifies(call *ast.CallExpr) bool {
 		operands = append(operands, sel.X)
 	}
 	for _, o := range operands {
-		if k.failure(o) && implementsError(env.Info.TypeOf(o)) {
+		if k.failure(o) && ImplementsError(env.Info.TypeOf(o)) {
 			return true
 		}
 	}
@@ -171,7 +171,7 @@ func (k *classifier) compareClassifies(b *ast.BinaryExpr) bool {
 	case token.EQL, token.NEQ:
 		for _, p := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
 			x, y := p[0], p[1]
-			if k.failure(x) && implementsError(info.TypeOf(x)) && !isNil(info, y) && !isContextErr(info, y) {
+			if k.failure(x) && ImplementsError(info.TypeOf(x)) && !isNil(info, y) && !isContextErr(info, y) {
 				return true // err == simpleforce.ErrAuthentication
 			}
 		}
@@ -221,7 +221,7 @@ func (k *classifier) tagClassifies(sw *ast.SwitchStmt) bool {
 	if k.classifies(sw.Tag) {
 		return true
 	}
-	tagErr := implementsError(info.TypeOf(sw.Tag))
+	tagErr := ImplementsError(info.TypeOf(sw.Tag))
 	status := false
 	if sel, ok := ast.Unparen(sw.Tag).(*ast.SelectorExpr); ok && k.oauthRaw && sel.Sel.Name == "StatusCode" {
 		status = true
@@ -273,8 +273,8 @@ func (k *classifier) switchClassifies(sw ast.Stmt) bool {
 
 var errorIface = errorType.Underlying().(*types.Interface)
 
-// implementsError reports whether t implements error.
-func implementsError(t types.Type) bool { return t != nil && types.Implements(t, errorIface) }
+// ImplementsError reports whether t implements error.
+func ImplementsError(t types.Type) bool { return t != nil && types.Implements(t, errorIface) }
 
 // isContextErr reports whether e is context.Canceled or context.DeadlineExceeded.
 func isContextErr(info *types.Info, e ast.Expr) bool {

@@ -378,7 +378,7 @@ func (st guardSite) zeroCompared(b *ast.BinaryExpr) ast.Expr {
 // ...), a fault classifier, a fault-code comparison, an HTTP 401 check.
 func (st guardSite) errAtom(a atom) (involved, present bool) {
 	if b, ok := a.e.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
-		if x := st.nilCompared(b); x != nil && implementsError(st.env.Info.TypeOf(x)) {
+		if x := st.nilCompared(b); x != nil && ImplementsError(st.env.Info.TypeOf(x)) {
 			p := a.when
 			if b.Op == token.EQL {
 				p = p.not()
@@ -400,7 +400,7 @@ func (st guardSite) mentionsError(n ast.Node) bool {
 			return false
 		}
 		v, ok := st.env.Info.Uses[id].(*types.Var)
-		return ok && implementsError(v.Type())
+		return ok && ImplementsError(v.Type())
 	})
 }
 

@@ -439,7 +439,7 @@ func (s *retrySearch) retryingErr(e ast.Expr, u *HelperUse, st *State) bool {
 		}
 		// Another function handed the failure: wrapping it (errors.Wrap) keeps it.
 		for _, arg := range x.Args {
-			if v := identVar(info, arg); v != nil && s.live(v, st) && implementsError(v.Type()) {
+			if v := identVar(info, arg); v != nil && s.live(v, st) && ImplementsError(v.Type()) {
 				return true
 			}
 			if ast.Unparen(arg) == s.l.Expr {
