@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"strings"
@@ -25,17 +24,7 @@ const Name = "blindretry"
 var docSrc string
 
 // doc is the package documentation: one source for godoc and `sflint help blindretry`.
-var doc = manual(docSrc)
-
-func manual(src string) string {
-	const title = "report Salesforce logins retried without looking at why they failed"
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.PackageClauseOnly|parser.ParseComments)
-	if err != nil || f.Doc == nil {
-		return title
-	}
-	_, body, _ := strings.Cut(f.Doc.Text(), "\n\n")
-	return title + "\n\n" + strings.TrimSpace(body)
-}
+var doc = message.Manual(docSrc, Name)
 
 // Config configures the analyzer.
 type Config struct {

@@ -1,5 +1,9 @@
 // Package blindretry reports Salesforce logins retried without looking at why they failed.
 //
+// # Analyzer blindretry
+//
+// report Salesforce logins retried without looking at why they failed
+//
 // # What it reports
 //
 // A login from which a failure can come back to the same login, with the same

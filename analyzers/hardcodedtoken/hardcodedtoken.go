@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/sflint/sflint/internal/astwalk"
 	"github.com/sflint/sflint/internal/flow"
+	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -51,7 +51,7 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	inst := &instance{login: login, cfg: cfg}
 	a := &analysis.Analyzer{
 		Name:     Name,
-		Doc:      extractDoc(docSource),
+		Doc:      message.Manual(docSource, Name),
 		URL:      "https://github.com/sflint/sflint#hardcodedtoken",
 		Requires: []*analysis.Analyzer{login},
 		Run:      inst.run,
@@ -60,21 +60,6 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	a.Flags.Var(testsFlag{&inst.cfg.SkipTests}, "tests", "check _test.go files too (a real token in a test is leaked all the same)")
 	a.Flags.IntVar(&inst.cfg.MinLength, "min-length", cfg.MinLength, "take string constants shorter than this many characters for placeholders")
 	return a
-}
-
-// extractDoc returns the analyzer's manual: the package doc of doc.go from
-// its "# Analyzer hardcodedtoken" heading on.
-func extractDoc(src string) string {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil || f.Doc == nil {
-		panic("hardcodedtoken: doc.go has no package doc")
-	}
-	text := f.Doc.Text()
-	_, rest, ok := strings.Cut(text, "# Analyzer "+Name+"\n")
-	if !ok {
-		panic("hardcodedtoken: doc.go has no \"# Analyzer " + Name + "\" heading")
-	}
-	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), Name+": "))
 }
 
 // testsFlag is the -tests flag: true (the default) checks _test.go files.

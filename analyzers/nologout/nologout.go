@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"strings"
@@ -19,6 +18,9 @@ import (
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
+
+// Name is the analyzer's name.
+const Name = "nologout"
 
 //go:embed doc.go
 var docSource string
@@ -38,8 +40,8 @@ var Analyzer = New(sflogin.Analyzer, Config{})
 func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c := &checker{login: login, cfg: cfg}
 	a := &analysis.Analyzer{
-		Name:     "nologout",
-		Doc:      analyzerDoc(),
+		Name:     Name,
+		Doc:      message.Manual(docSource, Name),
 		URL:      "https://github.com/sflint/sflint#nologout",
 		Requires: []*analysis.Analyzer{login},
 		Run:      c.run,
@@ -48,21 +50,6 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	a.Flags.BoolVar(&c.cfg.Revoke, "revoke", cfg.Revoke,
 		"also report OAuth logins (libraries without a logout, raw /services/oauth2/token requests) whose access token is not revoked at /services/oauth2/revoke")
 	return a
-}
-
-// analyzerDoc returns the part of the package documentation after the
-// "# Analyzer nologout" heading: the manual that `sflint help nologout` prints.
-func analyzerDoc() string {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", docSource, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil || f.Doc == nil {
-		return "report Salesforce sessions that are not logged out on every path"
-	}
-	text := f.Doc.Text()
-	const heading = "# Analyzer nologout\n"
-	if i := strings.Index(text, heading); i >= 0 {
-		text = text[i+len(heading):]
-	}
-	return strings.TrimSpace(text)
 }
 
 type checker struct {
@@ -459,17 +446,11 @@ func (st *state) loginStmt(s *session) (stmt, next ast.Stmt) {
 	var n ast.Node = s.Expr
 	for {
 		p := s.Fn.Parent(n)
-		var list []ast.Stmt
-		switch p := p.(type) {
+		switch p.(type) {
 		case nil, *ast.FuncLit:
 			return nil, nil
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
 		}
+		list, _ := flow.StmtList(p)
 		if list == nil {
 			n = p
 			continue

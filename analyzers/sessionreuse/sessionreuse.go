@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"strings"
@@ -51,7 +50,7 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c := &checker{login: login}
 	a := &analysis.Analyzer{
 		Name:      Name,
-		Doc:       extractDoc(docGo),
+		Doc:       message.Manual(docGo, Name),
 		URL:       "https://github.com/sflint/sflint#sessionreuse",
 		Requires:  []*analysis.Analyzer{login},
 		Run:       c.run,
@@ -74,21 +73,6 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	}
 	a.RunDespiteErrors = true // findings in declarations that do not type-check are dropped (sflogin)
 	return a
-}
-
-// extractDoc returns the text of the package comment from its
-// "# Analyzer sessionreuse" heading on: the analyzer's Doc.
-func extractDoc(src string) string {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil || f.Doc == nil {
-		return "report Salesforce logins repeated where one session should be reused"
-	}
-	text := f.Doc.Text()
-	const heading = "# Analyzer " + Name + "\n"
-	if i := strings.Index(text, heading); i >= 0 {
-		text = text[i+len(heading):]
-	}
-	return strings.TrimSpace(text)
 }
 
 type checker struct {

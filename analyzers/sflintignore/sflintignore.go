@@ -1,6 +1,7 @@
 package sflintignore
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -17,6 +18,12 @@ import (
 
 // Name is the analyzer's name.
 const Name = "sflintignore"
+
+//go:embed doc.go
+var docSrc string
+
+// doc is the analyzer's manual, `sflint help sflintignore`.
+var doc = message.Manual(docSrc, Name)
 
 // Config configures the analyzer.
 type Config struct {

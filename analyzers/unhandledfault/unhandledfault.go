@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sflint/sflint/internal/flow"
+	"github.com/sflint/sflint/internal/message"
 	"github.com/sflint/sflint/internal/sfapi"
 	"github.com/sflint/sflint/internal/sflogin"
 )
@@ -48,7 +48,7 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	inst.cfg.Codes = slices.Clone(cfg.Codes)
 	a := &analysis.Analyzer{
 		Name:      Name,
-		Doc:       extractDoc(docFile, Name),
+		Doc:       message.Manual(docFile, Name),
 		URL:       "https://github.com/sflint/sflint#unhandledfault",
 		Requires:  []*analysis.Analyzer{login},
 		Run:       inst.run,
@@ -60,21 +60,6 @@ func New(login *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	a.Flags.BoolVar(&inst.cfg.DefaultCounts, "default-counts", cfg.DefaultCounts,
 		"a default clause (or final else) that returns, panics or exits counts as handling every code")
 	return a
-}
-
-// extractDoc returns the "# Analyzer <name>" section of the package doc in
-// the source of doc.go: the text go doc shows, which is also Analyzer.Doc.
-func extractDoc(src, name string) string {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil || f.Doc == nil {
-		panic("unhandledfault: doc.go has no package doc")
-	}
-	text := f.Doc.Text()
-	_, section, ok := strings.Cut(text, "# Analyzer "+name+"\n")
-	if !ok {
-		panic("unhandledfault: doc.go has no \"# Analyzer " + name + "\" section")
-	}
-	return strings.TrimSpace(section)
 }
 
 // codesFlag is the -codes flag: each use appends; unknown codes are usage errors.

@@ -87,3 +87,24 @@ func TestUpper(t *testing.T) {
 		}
 	}
 }
+
+func TestManual(t *testing.T) {
+	src := "// Package x reports things.\n//\n// # Analyzer x\n//\n// x: report things\n//\n// More text.\npackage x\n"
+	if got, want := Manual(src, "x"), "report things\n\nMore text."; got != want {
+		t.Errorf("Manual = %q, want %q", got, want)
+	}
+	for _, bad := range []string{
+		"package x\n", // no package doc
+		"// Package x reports things.\npackage x\n",                      // no heading
+		"// Package x.\n//\n// # Analyzer y\n//\n// report\npackage x\n", // another analyzer's heading
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Manual(%q) did not panic", bad)
+				}
+			}()
+			Manual(bad, "x")
+		}()
+	}
+}
