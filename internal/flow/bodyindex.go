@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sync"
 
 	"github.com/sflint/sflint/internal/astwalk"
 )
@@ -97,7 +96,7 @@ type openNode struct {
 	lit, inGo bool
 }
 
-var scratchPool = sync.Pool{New: func() any { return &indexScratch{counts: map[*types.Var]int32{}} }}
+var scratchPool = freeList[indexScratch]{init: func() *indexScratch { return &indexScratch{counts: map[*types.Var]int32{}} }}
 
 // assignedTo reports whether the identifier at the top of the stack (the
 // nodes from the root down to it) is assigned, not read: it is, inside
@@ -133,8 +132,8 @@ func (f *Func) index() {
 	var top ast.Node  // the CFG node being walked
 	var cur *cfgNode  // top's entry
 	at := int32(-1)   // its index in cfgNodes
-	sc := scratchPool.Get().(*indexScratch)
-	defer scratchPool.Put(sc)
+	sc := scratchPool.get()
+	defer scratchPool.put(sc)
 	add := func(id ast.Expr, d Def) {
 		v := identVar(info, id)
 		if v == nil {

@@ -166,8 +166,8 @@ func (e *Env) descend(d ast.Decl, n ast.Node) ast.Node {
 		}
 		return nil
 	}
-	sc := scratchPool.Get().(*indexScratch)
-	defer scratchPool.Put(sc)
+	sc := scratchPool.get()
+	defer scratchPool.put(sc)
 	held := holders(d, n, sc.path[:0])
 	var parent ast.Node
 	if len(held) >= 2 {

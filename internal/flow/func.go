@@ -420,8 +420,8 @@ func (f *Func) path(n ast.Node) []ast.Node {
 	if f.Env.descends(n) {
 		// One descent from the function's node through the nodes that hold
 		// n: its stack, the function's node dropped, innermost first.
-		sc := scratchPool.Get().(*indexScratch)
-		defer scratchPool.Put(sc)
+		sc := scratchPool.get()
+		defer scratchPool.put(sc)
 		held := holders(f.Node, n, sc.path[:0])
 		defer func() {
 			if held != nil { // a walk that did not find n emptied the stack itself

@@ -3,7 +3,6 @@ package flow
 import (
 	"go/ast"
 	"go/token"
-	"sync"
 
 	"github.com/sflint/sflint/internal/astwalk"
 )
@@ -56,8 +55,8 @@ func NewNodes(files []*ast.File) *Nodes {
 	ns := &Nodes{files: make(map[*ast.File]span, len(files)), bodys: map[*ast.FuncDecl]span{}}
 	// The lists are filled in reused scratch lists and copied out at their
 	// length: a package allocates what it keeps, however dense its code.
-	sc := nodesPool.Get().(*nodesScratch)
-	defer nodesPool.Put(sc)
+	sc := nodesPool.get()
+	defer nodesPool.put(sc)
 	ns.all, ns.inLit, ns.Calls, ns.CallFile, ns.Defs = sc.all, sc.inLit, sc.calls, sc.callFile, sc.defs
 	for _, f := range files {
 		from := len(ns.all)
@@ -82,7 +81,7 @@ type nodesScratch struct {
 	defs     []ast.Node
 }
 
-var nodesPool = sync.Pool{New: func() any { return &nodesScratch{} }}
+var nodesPool freeList[nodesScratch]
 
 // gather walks root, in file f, inLit when root is inside a function
 // literal.

@@ -2,7 +2,6 @@ package flow
 
 import (
 	"go/ast"
-	"sync"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -70,7 +69,7 @@ func (s *retrySearch) handledAt(b *cfg.Block, st State) bool {
 // greatest fixpoint over the (block, state) graph explored from the blocks.
 func (s *retrySearch) leaves(starts []*cfg.Block, st State) bool {
 	l := s.l
-	sc := leavesPool.Get().(*leavesScratch)
+	sc := leavesPool.get()
 	defer sc.release()
 	// The graph's nodes are the (block, state) pairs, numbered by sc.index
 	// in the order they are met; each is explored once, in that order.
@@ -192,10 +191,10 @@ type leavesScratch struct {
 	val   []bool
 }
 
-var leavesPool = sync.Pool{New: func() any { return new(leavesScratch) }}
+var leavesPool freeList[leavesScratch]
 
 func (sc *leavesScratch) release() {
 	sc.index.reset()
 	sc.nodes, sc.succs, sc.roots, sc.val = sc.nodes[:0], sc.succs[:0], sc.roots[:0], sc.val[:0]
-	leavesPool.Put(sc)
+	leavesPool.put(sc)
 }

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sync"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -113,10 +112,10 @@ type search struct {
 
 // searches are reused: a search allocated its frame, its seen set and its
 // path anew on each of the thousands of searches of a large package.
-var searches = sync.Pool{New: func() any { return &search{path: make([]*cfg.Block, 0, 16)} }}
+var searches = freeList[search]{init: func() *search { return &search{path: make([]*cfg.Block, 0, 16)} }}
 
 func newSearch(l *Login, q *Query) *search {
-	s := searches.Get().(*search)
+	s := searches.get()
 	s.l, s.q = l, *q
 	return s
 }
@@ -125,7 +124,7 @@ func newSearch(l *Login, q *Query) *search {
 func (s *search) release() {
 	s.l, s.q, s.path = nil, Query{}, s.path[:0]
 	s.seen.reset()
-	searches.Put(s)
+	searches.put(s)
 }
 
 // visited is a set of explored (block, state) pairs, each numbered in the
