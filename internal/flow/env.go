@@ -274,10 +274,10 @@ func (e *Env) Callee(call *ast.CallExpr) *types.Func {
 // Enclosing returns the innermost function declaration or literal whose
 // body contains n, or nil.
 func (e *Env) Enclosing(n ast.Node) ast.Node {
-	e.mu.Lock()
-	_, indexed := e.parents[n]
-	e.mu.Unlock()
-	if indexed {
+	// A descent is one of the few a declaration gets before its parents
+	// are indexed: a function of thousands of logins asks about each, and
+	// a descent for each walked its body again and again.
+	if !e.descends(n) {
 		for p := e.Parent(n); p != nil; p = e.Parent(p) {
 			switch p.(type) {
 			case *ast.FuncDecl, *ast.FuncLit:
