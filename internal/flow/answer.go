@@ -100,7 +100,7 @@ var decoders = map[string]bool{
 }
 
 // derive finds the variables made from the body, and whether the response
-// or its body goes to code the check does not follow.
+// or its body goes to code the model does not follow.
 func (an *Answer) derive() {
 	body := an.Login.Fn.Body
 	for changed := true; changed; {
@@ -464,7 +464,7 @@ func (an *Answer) switchBranches(sw *ast.SwitchStmt) []Branch {
 			for _, x := range cc.List {
 				v, ok := an.eval(x, a)
 				if !ok || v.Kind() != tag.Kind() && !(isNumeric(v) && isNumeric(tag)) {
-					return nil // a case the check cannot evaluate: stay silent
+					return nil // a case the model cannot evaluate: no branch
 				}
 				if constant.Compare(tag, token.EQL, v) {
 					return cc
