@@ -12,12 +12,12 @@ import (
 // queries on the model in internal/flow, not engines of their own. The Go
 // files of analyzers/ (tests and testdata aside, manuals included) hold at
 // most 6,800 lines, half of the 13,600 they held before, and no source
-// file of the module is much over 800 lines. A rule that needs more should
+// file of the module is over 800 lines. A rule that needs more should
 // ask the model a new question (docs/ARCHITECTURE.md).
 func TestQueriesStaySmall(t *testing.T) {
 	const (
 		maxAnalyzers = 6800
-		maxFile      = 830
+		maxFile      = 800
 	)
 	root := filepath.Join("..", "..")
 	analyzers, files := 0, 0
