@@ -189,11 +189,7 @@ func (r *rawCheck) erases(x ast.Expr) string {
 		}
 		return "" // a local error made elsewhere: not followed
 	case *ast.CallExpr:
-		fn := r.l.Fn.Env.Callee(x)
-		if fn == nil || fn.Pkg() == nil {
-			return ""
-		}
-		switch fn.Pkg().Path() + "." + fn.Name() {
+		switch flow.PathName(r.l.Fn.Env.Callee(x)) {
 		case "fmt.Errorf", "errors.New":
 			return erasedHow[r.an.Keeps(x)]
 		}

@@ -99,6 +99,16 @@ var decoders = map[string]bool{
 	"encoding/json.Decode": true, "encoding/xml.Decode": true, "encoding/xml.DecodeElement": true,
 }
 
+// PathName names a function by its package's path, "encoding/json.Unmarshal"
+// (methods by their name alone: "encoding/json.Decode"), or "" for nil or a
+// function of no package.
+func PathName(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	return fn.Pkg().Path() + "." + fn.Name()
+}
+
 // derive finds the variables made from the body, and whether the response
 // or its body goes to code the model does not follow.
 func (an *Answer) derive() {
@@ -129,11 +139,7 @@ func (an *Answer) derive() {
 				if !an.fromBody(n) {
 					return true
 				}
-				fn := an.Login.Fn.Env.Callee(n)
-				key := ""
-				if fn != nil && fn.Pkg() != nil {
-					key = fn.Pkg().Path() + "." + fn.Name()
-				}
+				key := PathName(an.Login.Fn.Env.Callee(n))
 				for _, a := range n.Args {
 					// &tok, or a pointer variable (tok := &token{}) handed
 					// to a decoder.
@@ -182,11 +188,7 @@ func (an *Answer) derive() {
 						an.Handed = true // checkResponse(resp)
 					}
 				case an.respField(a) == "Body":
-					key := ""
-					if fn != nil && fn.Pkg() != nil {
-						key = fn.Pkg().Path() + "." + fn.Name()
-					}
-					if bodyReaders[key] {
+					if bodyReaders[PathName(fn)] {
 						an.Read = true
 					} else if fn == nil || LogKind(an.info, fn, n) == "" {
 						an.Handed = true // decode(resp.Body, &tok): it may check the "error" field

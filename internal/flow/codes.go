@@ -359,18 +359,6 @@ func (env *Env) StringTests(n ast.Node, f func(subject, k, at ast.Expr, text boo
 // stops reports whether a clause body ends by leaving: a return, a panic or
 // a call that does not return.
 func (env *Env) stops(body []ast.Stmt) bool {
-	if len(body) == 0 {
-		return false
-	}
-	switch s := body[len(body)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.ExprStmt:
-		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			return !env.MayReturn(call)
-		}
-	case *ast.BlockStmt:
-		return env.stops(s.List)
-	}
-	return false
+	w := env.way(body)
+	return w == "exit" || strings.HasPrefix(w, "return")
 }
